@@ -1,0 +1,3 @@
+from ckr.cli import main
+
+main()

@@ -1,0 +1,140 @@
+"""The `ckr` command group: global options, version, and how errors end a run."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import sys
+
+import click
+
+from ckr import __version__
+from ckr.commands.domains import domains
+from ckr.commands.timeline import timeline
+from ckr.commands.visa import visa
+from ckr.dataset import DATA_ENV, DataError
+from ckr.session import Session
+from ckr.text import printable
+
+EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+EPILOG = """\b
+Exit codes:
+  0    success (also when nothing matches, or the reader of a pipe left early)
+  1    the dataset file is missing, malformed or inconsistent
+  2    bad usage: unknown command, option, country, category or date
+  130  interrupted (Ctrl-C)
+
+\b
+Environment:
+  CKR_DATA        dataset file to read instead of the shipped one
+  CKR_TODAY       pin today's date (YYYY-MM-DD), e.g. for reproducible output
+  CKR_FORCE_TTY   format output as for a terminal even when piped
+  NO_COLOR        no colour in tables
+  CKR_DEBUG       show a traceback on unexpected errors
+"""
+
+
+class CkrGroup(click.Group):
+    """A group that suggests near command names and never ends in a traceback."""
+
+    def resolve_command(self, ctx, args):
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            close = difflib.get_close_matches(name, self.list_commands(ctx), n=1)
+            hint = f" Did you mean {close[0]!r}?" if close else ""
+            ctx.fail(f"No such command {printable(name)!r}.{hint}")
+        return super().resolve_command(ctx, args)
+
+    def main(self, args=None, prog_name=None, complete_var=None, **extra):
+        extra.pop("standalone_mode", None)
+        try:
+            code = super().main(args, prog_name or "ckr", complete_var, standalone_mode=False, **extra)
+        except click.UsageError as error:
+            code = _fail(error.format_message(), EXIT_USAGE)
+        except click.ClickException as error:
+            code = _fail(error.format_message(), error.exit_code)
+        except DataError as error:
+            code = _fail(str(error), EXIT_DATA)
+        except (click.Abort, KeyboardInterrupt):
+            code = _fail("interrupted", EXIT_INTERRUPTED)
+        except BrokenPipeError:
+            code = _reader_left()
+        except Exception as error:  # the last line of defence: one line, no traceback
+            if os.environ.get("CKR_DEBUG"):
+                raise
+            code = _fail(f"unexpected {type(error).__name__}: {error} (CKR_DEBUG=1 shows more)", 1)
+        sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+def _fail(message: str, code: int) -> int:
+    click.echo(f"Error: {printable(message)}", err=True)
+    return code
+
+
+def _reader_left() -> int:
+    """`ckr timeline | head -1`: the reader closed the pipe; stop quietly."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass  # stdout is not a real file (tests); nothing left to silence
+    return EXIT_OK
+
+
+def _print_version(ctx: click.Context, _param, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    click.echo(f"ckr {__version__}")
+    session = ctx.ensure_object(Session)
+    data = session.catalog.data
+    meta = data.metadata
+    click.echo(
+        f"dataset {printable(meta.version)}, reviewed {meta.last_reviewed}: "
+        f"{len(data.events)} events, {len(data.visa)} visa rules, "
+        f"{len(data.domains)} domains, {len(data.sources)} sources"
+    )
+    ctx.exit(EXIT_OK)
+
+
+def _set_data(ctx: click.Context, _param, value: str | None) -> str | None:
+    ctx.ensure_object(Session).data_option = value
+    return value
+
+
+@click.group(cls=CkrGroup, epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--data",
+    metavar="PATH",
+    envvar=DATA_ENV,
+    is_eager=True,
+    expose_value=False,
+    callback=_set_data,
+    help=f"Read this dataset file instead of the shipped one (or set {DATA_ENV}).",
+)
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Show the program and dataset versions and exit.",
+)
+def cli() -> None:
+    """Facts on Cambodia–South Korea relations, each with its source and its age.
+
+    \b
+    Examples:
+      ckr timeline --from 2020
+      ckr visa --country korea
+      ckr domains trade
+    """
+
+
+cli.add_command(timeline)
+cli.add_command(visa)
+cli.add_command(domains)
+
+
+def main() -> None:
+    cli.main()

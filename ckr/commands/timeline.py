@@ -1,0 +1,37 @@
+"""ckr timeline: dated events of the relationship."""
+
+from __future__ import annotations
+
+import click
+
+from ckr import dates, query, views
+from ckr.session import Session, emit, format_option, pass_session
+from ckr.params import DATE_HELP, PartialDateParam
+
+
+@click.command()
+@click.option("--from", "start", type=PartialDateParam(), help=f"Events from this date. {DATE_HELP}")
+@click.option("--to", "end", type=PartialDateParam(), help=f"Events up to this date. {DATE_HELP}")
+@click.option("--category", "-c", multiple=True, help="Only this category (repeatable).")
+@click.option("--search", "-s", help="Only events whose title, summary or note contain this text.")
+@click.option("--limit", "-n", type=click.IntRange(min=1), help="Show at most N events.")
+@click.option("--reverse", "-r", is_flag=True, help="Newest first.")
+@format_option
+@pass_session
+def timeline(session: Session, start, end, category, search, limit, reverse, fmt) -> None:
+    """Dated events of Cambodia–South Korea relations, oldest first.
+
+    \b
+    Examples:
+      ckr timeline --from 2020
+      ckr timeline --category labour --category trade
+      ckr timeline --search FTA --format json
+    """
+    if start and end and dates.first_day(start) > dates.last_day(end):
+        raise click.BadParameter(f"--from {start} is after --to {end}", param_hint="--from/--to")
+    wanted = query.EventFilter(start, end, category, search, limit, reverse)
+    try:
+        chosen = query.events(session.catalog.data, wanted)
+    except query.NotInData as error:
+        raise click.BadParameter(str(error), param_hint="'--category'") from None
+    emit(views.events_listing(session, chosen), fmt)

@@ -1,0 +1,163 @@
+"""Finding, reading and checking a dataset file. Knows nothing of terminals."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import msgspec
+
+from ckr.model import Dataset, Source
+
+DATA_ENV = "CKR_DATA"
+DATA_FILE = "ckr.json"
+
+
+class DataError(Exception):
+    """A dataset file that cannot be used: `path: location: what is wrong`."""
+
+    def __init__(self, path: Path | str, problem: str, location: str = "") -> None:
+        self.path = str(path)
+        self.location = location
+        self.problem = problem
+        where = f"{self.path}: {location}: " if location else f"{self.path}: "
+        super().__init__(where + problem)
+
+
+def default_path() -> Path:
+    """The shipped dataset: inside the installed package, or `data/` in a checkout."""
+    package_dir = Path(__file__).resolve().parent
+    installed = package_dir / "data" / DATA_FILE
+    if installed.is_file():
+        return installed
+    return package_dir.parent / "data" / DATA_FILE
+
+
+def resolve_path(option: str | None) -> Path:
+    """The file to read: --data, else $CKR_DATA, else the shipped dataset."""
+    chosen = option or os.environ.get(DATA_ENV)
+    return Path(chosen) if chosen else default_path()
+
+
+@dataclass
+class Catalog:
+    """A checked dataset with its sources indexed by id."""
+
+    data: Dataset
+    path: Path
+    sources: dict[str, Source] = field(default_factory=dict)
+
+    def cited(self, ids: list[str]) -> list[Source]:
+        return [self.sources[i] for i in ids]
+
+
+def load(path: Path) -> Catalog:
+    """Read, decode and check a dataset file, or raise DataError."""
+    raw = _read_bytes(path)
+    try:
+        data = msgspec.json.decode(raw, type=Dataset)
+    except msgspec.ValidationError as error:
+        location, problem = _split_location(str(error))
+        raise DataError(path, problem, location) from None
+    except msgspec.DecodeError as error:
+        raise DataError(path, _describe_decode_error(str(error), raw)) from None
+    catalog = Catalog(data, path, {s.id: s for s in data.sources})
+    problems = cross_reference_problems(data)
+    if problems:
+        location, problem = problems[0]
+        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+        raise DataError(path, problem + more, location)
+    return catalog
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError(path, "no such file") from None
+    except IsADirectoryError:
+        raise DataError(path, "is a folder, not a dataset file") from None
+    except OSError as error:
+        raise DataError(path, f"cannot be read ({error.strerror or error})") from None
+    if not raw.strip():
+        raise DataError(path, "is empty")
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _line_and_column(raw, error.start)
+        raise DataError(path, f"is not UTF-8 text (line {line}, column {column})") from None
+    return raw
+
+
+_AT_PATH = re.compile(r"^(?P<problem>.*?) - at `(?P<location>\$[^`]*)`$", re.DOTALL)
+
+
+def _split_location(message: str) -> tuple[str, str]:
+    """msgspec says "Expected `int` - at `$.visa[2].max_stay_days`"; split the two."""
+    match = _AT_PATH.match(message)
+    if not match:
+        return "$", message
+    return match["location"], match["problem"]
+
+
+def _describe_decode_error(message: str, raw: bytes) -> str:
+    """Turn msgspec's byte offset into the line and column an editor shows."""
+    if "truncated" in message:
+        line, column = _line_and_column(raw, len(raw))
+        return f"not valid JSON: the file ends early, at line {line}, column {column}"
+    match = re.search(r"\(byte (\d+)\)", message)
+    if not match:
+        return f"not valid JSON: {message}"
+    line, column = _line_and_column(raw, int(match.group(1)))
+    reason = message[: match.start()].strip().removeprefix("JSON is malformed:").strip()
+    return f"not valid JSON at line {line}, column {column}: {reason}"
+
+
+def _line_and_column(raw: bytes, offset: int) -> tuple[int, int]:
+    before = raw[:offset]
+    line = before.count(b"\n") + 1
+    column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+    return line, column
+
+
+def cross_reference_problems(data: Dataset) -> list[tuple[str, str]]:
+    """Checks that span records: unique ids, and citations that point somewhere."""
+    problems: list[tuple[str, str]] = []
+    source_ids = _unique_ids(data.sources, "$.sources", problems)
+    event_ids = _unique_ids(data.events, "$.events", problems)
+    _unique_ids(data.visa, "$.visa", problems)
+    _unique_ids(data.domains, "$.domains", problems)
+
+    def check_sources(cited: list[str], location: str) -> None:
+        for source_id in cited:
+            if source_id not in source_ids:
+                problems.append((f"{location}.sources", f"unknown source {source_id!r}"))
+
+    for i, event in enumerate(data.events):
+        check_sources(event.sources, f"$.events[{i}]")
+    for i, rule in enumerate(data.visa):
+        check_sources(rule.sources, f"$.visa[{i}]")
+    for i, domain in enumerate(data.domains):
+        for j, figure in enumerate(domain.figures):
+            check_sources(figure.sources, f"$.domains[{i}].figures[{j}]")
+        for j, agreement in enumerate(domain.agreements):
+            check_sources(agreement.sources, f"$.domains[{i}].agreements[{j}]")
+        for j, note in enumerate(domain.notes):
+            check_sources(note.sources, f"$.domains[{i}].notes[{j}]")
+        for event_id in domain.related_events:
+            if event_id not in event_ids:
+                problems.append(
+                    (f"$.domains[{i}].related_events", f"unknown event {event_id!r}")
+                )
+    return problems
+
+
+def _unique_ids(records: list, location: str, problems: list[tuple[str, str]]) -> set[str]:
+    seen: set[str] = set()
+    for i, record in enumerate(records):
+        if record.id in seen:
+            problems.append((f"{location}[{i}].id", f"duplicate id {record.id!r}"))
+        seen.add(record.id)
+    return seen

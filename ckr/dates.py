@@ -1,0 +1,67 @@
+"""Partial ISO dates ("2021", "2021-10", "2021-10-26") as the sources give them."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import os
+import re
+
+PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+_PARTIAL_DATE = re.compile(PARTIAL_DATE_PATTERN)
+
+
+def check(text: str) -> str | None:
+    """Return why `text` is not a real partial date, or None when it is."""
+    if not _PARTIAL_DATE.match(text):
+        return f"{text!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"
+    parts = [int(p) for p in text.split("-")]
+    if parts[0] < 1:
+        return f"{text!r} has no year 0"
+    if len(parts) >= 2 and not 1 <= parts[1] <= 12:
+        return f"{text!r} has no month {parts[1]}"
+    if len(parts) == 3:
+        last_day = calendar.monthrange(parts[0], parts[1])[1]
+        if not 1 <= parts[2] <= last_day:
+            return f"{text!r} is not a calendar date"
+    return None
+
+
+def first_day(text: str) -> dt.date:
+    """The earliest day a partial date can mean: "2021-10" -> 2021-10-01."""
+    parts = [int(p) for p in text.split("-")]
+    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def last_day(text: str) -> dt.date:
+    """The latest day a partial date can mean: "2021-10" -> 2021-10-31."""
+    parts = [int(p) for p in text.split("-")]
+    year = parts[0]
+    month = parts[1] if len(parts) > 1 else 12
+    day = parts[2] if len(parts) > 2 else calendar.monthrange(year, month)[1]
+    return dt.date(year, month, day)
+
+
+def today() -> dt.date:
+    """Today's date; CKR_TODAY=YYYY-MM-DD pins it for reproducible output."""
+    pinned = os.environ.get("CKR_TODAY")
+    if pinned and check(pinned) is None and len(pinned) == 10:
+        return first_day(pinned)
+    return dt.date.today()
+
+
+def age_in_days(text: str, on: dt.date) -> int:
+    """Days from the last day a partial date can mean to `on` (never negative)."""
+    return max(0, (on - last_day(text)).days)
+
+
+def describe_age(days: int) -> str:
+    """A compact human age: "today", "12d", "5mo", "1y 8mo"."""
+    if days == 0:
+        return "today"
+    if days < 60:
+        return f"{days}d"
+    years, months = divmod(days * 12 // 365, 12)
+    if not years:
+        return f"{months}mo"
+    return f"{years}y {months}mo" if months else f"{years}y"

@@ -1,0 +1,38 @@
+"""A format-neutral result: columns, rows and the JSON records behind them.
+
+Commands build a Listing; `ckr.render` writes it as a table, JSON, CSV, TSV or Markdown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+Value = str | int | float | None
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # the header in CSV/TSV: stable, for scripts
+    header: str  # the header in tables: for people
+    show: Callable[[Value], str] | None = None  # how a table shows the value
+    justify: str = "left"
+    wrap: bool = True  # False keeps short values such as names on one line
+    min_width: int | None = None  # so narrow terminals wrap words, not letters
+
+    def display(self, value: Value) -> str:
+        if self.show is not None:
+            return self.show(value)
+        return "—" if value is None else str(value)
+
+
+@dataclass
+class Listing:
+    columns: list[Column]
+    rows: list[dict[str, Value]]
+    records: Any  # what --format json prints: a list of dicts, or one dict
+    title: str = ""
+    caption: str = ""
+    intro: str = ""  # a paragraph shown above a table
+    notes: list[str] = field(default_factory=list)  # lines shown under a table
+    empty_message: str = "Nothing matches."

@@ -1,0 +1,157 @@
+"""The dataset's types: one msgspec Struct per record kind.
+
+Decoding a file into `Dataset` checks shapes, types, patterns and calendar dates in one
+pass; `ckr.dataset` adds the checks that span records (ids, references).
+`python -m ckr.model` prints the JSON Schema that `data/schema.json` must match.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+import msgspec
+
+from ckr import dates
+
+Text = Annotated[str, msgspec.Meta(min_length=1)]
+Slug = Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Stable id")]
+PartialDate = Annotated[
+    str,
+    msgspec.Meta(pattern=dates.PARTIAL_DATE_PATTERN, description="YYYY, YYYY-MM or YYYY-MM-DD"),
+]
+CountryCode = Annotated[
+    str, msgspec.Meta(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code")
+]
+Url = Annotated[str, msgspec.Meta(pattern=r"^https?://\S+$")]
+Confidence = Literal["verified", "seed-only", "disputed"]
+Regime = Literal["visa_free", "visa_on_arrival", "e_visa", "visa_required"]
+
+
+def _check_dates(record: msgspec.Struct, *fields: str) -> None:
+    """Reject dates that match the pattern but name no real day (2023-02-30)."""
+    for field in fields:
+        value = getattr(record, field)
+        problem = value is not None and dates.check(value)
+        if problem:
+            raise ValueError(f"{field}: {problem}")
+
+
+class Record(msgspec.Struct, forbid_unknown_fields=True):
+    """Base of every record: unknown fields are typos, so they are errors.
+
+    Subclasses say kw_only=True (msgspec does not inherit it) so optional fields can sit
+    where they read best.
+    """
+
+
+class Metadata(Record, kw_only=True):
+    title: Text
+    version: Text
+    license: Text
+    last_reviewed: PartialDate
+
+    def __post_init__(self) -> None:
+        _check_dates(self, "last_reviewed")
+
+
+class Source(Record, kw_only=True):
+    id: Slug
+    publisher: Text
+    title: Text
+    url: Url
+    published: PartialDate | None = None
+    accessed: PartialDate
+
+    def __post_init__(self) -> None:
+        _check_dates(self, "published", "accessed")
+
+
+class Event(Record, kw_only=True):
+    id: Slug
+    date: PartialDate
+    title: Text
+    summary: Text
+    category: Text
+    sources: Annotated[list[Slug], msgspec.Meta(min_length=1)]
+    confidence: Confidence
+    note: str | None = None
+
+    def __post_init__(self) -> None:
+        _check_dates(self, "date")
+
+
+class VisaRule(Record, kw_only=True):
+    id: Slug
+    destination: CountryCode
+    nationality: CountryCode
+    regime: Regime
+    max_stay_days: Annotated[int, msgspec.Meta(ge=1)] | None
+    effective_from: PartialDate | None = None
+    effective_until: PartialDate | None = None
+    as_of: PartialDate
+    notes: str = ""
+    sources: Annotated[list[Slug], msgspec.Meta(min_length=1)]
+    confidence: Confidence
+
+    def __post_init__(self) -> None:
+        _check_dates(self, "effective_from", "effective_until", "as_of")
+        if self.effective_from and self.effective_until:
+            if dates.last_day(self.effective_until) < dates.first_day(self.effective_from):
+                raise ValueError("effective_until: is before effective_from")
+
+
+class Figure(Record, kw_only=True):
+    label: Text
+    value: int | float
+    unit: Text
+    period: Text
+    reported_by: Text
+    sources: Annotated[list[Slug], msgspec.Meta(min_length=1)]
+    confidence: Confidence
+    note: str | None = None
+
+
+class Agreement(Record, kw_only=True):
+    name: Text
+    date: PartialDate
+    sources: Annotated[list[Slug], msgspec.Meta(min_length=1)]
+
+    def __post_init__(self) -> None:
+        _check_dates(self, "date")
+
+
+class Note(Record, kw_only=True):
+    """A finding about a domain that is not a number, such as a seed claim left unconfirmed."""
+
+    text: Text
+    sources: Annotated[list[Slug], msgspec.Meta(min_length=1)]
+    confidence: Confidence
+
+
+class Domain(Record, kw_only=True):
+    id: Slug
+    name: Text
+    summary: Text
+    figures: list[Figure] = []
+    agreements: list[Agreement] = []
+    notes: list[Note] = []
+    related_events: list[Slug] = []
+
+
+class Dataset(Record, kw_only=True):
+    metadata: Metadata
+    sources: list[Source]
+    events: list[Event] = []
+    visa: list[VisaRule] = []
+    domains: list[Domain] = []
+
+
+def json_schema() -> dict:
+    """The JSON Schema of a dataset file, generated from the types above."""
+    return msgspec.json.schema(Dataset)
+
+
+if __name__ == "__main__":
+    import json
+
+    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))

@@ -1,0 +1,102 @@
+"""Questions asked of a dataset: which events, which visa rules, which domain."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass
+
+from ckr import dates
+from ckr.model import Dataset, Domain, Event, VisaRule
+
+
+class NotInData(ValueError):
+    """A value the user asked for that the dataset does not have."""
+
+    def __init__(self, what: str, value: str, known: list[str]) -> None:
+        close = difflib.get_close_matches(value.casefold(), known, n=1, cutoff=0.6)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        choices = f"; choose from: {', '.join(known)}" if known and not close else ""
+        super().__init__(f"no {what} {value!r} in the dataset{hint}{choices}")
+
+
+@dataclass
+class EventFilter:
+    start: str | None = None  # partial date, inclusive
+    end: str | None = None  # partial date, inclusive
+    categories: tuple[str, ...] = ()
+    search: str | None = None
+    limit: int | None = None
+    reverse: bool = False
+
+
+def categories(data: Dataset) -> list[str]:
+    return sorted({event.category.casefold() for event in data.events})
+
+
+def events(data: Dataset, wanted: EventFilter) -> list[Event]:
+    """Events that match every filter, oldest first (newest first when reversed)."""
+    known = categories(data)
+    for category in wanted.categories:
+        if category.casefold() not in known:
+            raise NotInData("category", category, known)
+    chosen = [e for e in data.events if _matches(e, wanted)]
+    chosen.sort(key=lambda e: dates.first_day(e.date), reverse=wanted.reverse)
+    return chosen[: wanted.limit] if wanted.limit else chosen
+
+
+def _matches(event: Event, wanted: EventFilter) -> bool:
+    # An event dated "1997" overlaps any filter window that touches 1997.
+    if wanted.start and dates.last_day(event.date) < dates.first_day(wanted.start):
+        return False
+    if wanted.end and dates.first_day(event.date) > dates.last_day(wanted.end):
+        return False
+    if wanted.categories and event.category.casefold() not in {
+        c.casefold() for c in wanted.categories
+    }:
+        return False
+    if wanted.search:
+        haystack = " ".join(filter(None, (event.title, event.summary, event.note)))
+        return wanted.search.casefold() in haystack.casefold()
+    return True
+
+
+def in_force(rule: VisaRule, on: dt.date) -> bool:
+    """Whether a rule applied on a given day, from its effective dates."""
+    if rule.effective_from and dates.first_day(rule.effective_from) > on:
+        return False
+    if rule.effective_until and dates.last_day(rule.effective_until) < on:
+        return False
+    return True
+
+
+def visa_rules(
+    data: Dataset,
+    on: dt.date,
+    nationality: str | None = None,
+    destinations: tuple[str, ...] = (),
+) -> list[VisaRule]:
+    """Rules in force on a day, optionally for one nationality and some destinations."""
+    return [
+        rule
+        for rule in data.visa
+        if in_force(rule, on)
+        and (nationality is None or rule.nationality == nationality)
+        and (not destinations or rule.destination in destinations)
+    ]
+
+
+def nationalities(data: Dataset) -> list[str]:
+    return sorted({rule.nationality for rule in data.visa})
+
+
+def destinations(data: Dataset) -> list[str]:
+    return list(dict.fromkeys(rule.destination for rule in data.visa))
+
+
+def domain(data: Dataset, wanted: str) -> Domain:
+    """A domain by id or name, case-insensitive."""
+    for candidate in data.domains:
+        if wanted.casefold() in (candidate.id, candidate.name.casefold()):
+            return candidate
+    raise NotInData("domain", wanted, [d.id for d in data.domains])

@@ -1,0 +1,165 @@
+"""Writing a Listing in one of the output formats. Knows nothing of files or data.
+
+rich is imported only when a table is drawn, so piped and JSON output start faster.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from dataclasses import replace
+from typing import TextIO
+
+import msgspec
+
+from ckr.listing import Listing, Value
+from ckr.text import escape_json, printable
+
+FORMATS = ("table", "json", "csv", "tsv", "markdown")
+
+
+def write(listing: Listing, fmt: str, out: TextIO, terminal: bool, err: TextIO) -> None:
+    """Write `listing` as `fmt`; an empty table says so on stderr instead."""
+    if fmt == "json":
+        out.write(to_json(listing.records, pretty=terminal))
+    elif fmt == "table":
+        if listing.rows:
+            write_table(listing, out)
+        else:
+            err.write(printable(listing.empty_message) + "\n")
+    else:
+        out.write({"csv": to_csv, "tsv": to_tsv, "markdown": to_markdown}[fmt](listing))
+
+
+def to_json(records: object, pretty: bool = True) -> str:
+    encoded = msgspec.json.encode(records)
+    if pretty:
+        encoded = msgspec.json.format(encoded, indent=2)
+    return escape_json(encoded.decode("utf-8")) + "\n"
+
+
+def _plain(value: Value) -> str:
+    return "" if value is None else printable(str(value))
+
+
+def to_csv(listing: Listing) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(column.key for column in listing.columns)
+    for row in listing.rows:
+        writer.writerow(_plain(row[column.key]) for column in listing.columns)
+    return buffer.getvalue()
+
+
+def to_tsv(listing: Listing) -> str:
+    # printable() turns tabs and newlines inside values into spaces, so fields stay put.
+    lines = ["\t".join(column.key for column in listing.columns)]
+    for row in listing.rows:
+        lines.append("\t".join(_plain(row[column.key]) for column in listing.columns))
+    return "\n".join(lines) + "\n"
+
+
+def to_markdown(listing: Listing) -> str:
+    def cells(values: list[str]) -> str:
+        return "| " + " | ".join(v.replace("\\", "\\\\").replace("|", "\\|") for v in values) + " |"
+
+    lines = []
+    if listing.title:
+        lines += [f"### {printable(listing.title)}", ""]
+    if listing.intro:
+        lines += [printable(listing.intro), ""]
+    lines.append(cells([column.header for column in listing.columns]))
+    lines.append("|" + "|".join(" --- " for _ in listing.columns) + "|")
+    for row in listing.rows:
+        lines.append(cells([printable(c.display(row[c.key])) for c in listing.columns]))
+    if listing.caption:
+        lines += ["", printable(listing.caption)]
+    return "\n".join(lines) + "\n"
+
+
+def write_table(listing: Listing, out: TextIO) -> None:
+    """A table when it fits the terminal; otherwise one block of lines per row."""
+    from rich.console import Console
+
+    # NO_COLOR means no styling at all here, bold and dim included (rich keeps those).
+    plain = bool(os.environ.get("NO_COLOR"))
+    console = Console(
+        file=out,
+        color_system=None if plain else "auto",
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
+    fits = _narrowest_table(listing) <= console.width
+    if listing.intro:  # the title goes above the intro, not between it and the table
+        console.print(_text(listing.title, "bold"), _text(listing.intro), "", sep="\n")
+        listing = replace(listing, title="")
+    console.print(_rich_table(listing) if fits else _rich_cards(listing))
+    for note in listing.notes:
+        console.print(_text(note, "dim"))
+
+
+def _narrowest_table(listing: Listing) -> int:
+    """Columns needed to draw the table without breaking a word in two."""
+    from rich.cells import cell_len
+
+    total = 0
+    for column in listing.columns:
+        cells = [column.header] + [column.display(row[column.key]) for row in listing.rows]
+        pieces = [cells] if not column.wrap else [c.split() for c in cells]
+        longest = max(cell_len(printable(p)) for piece in pieces for p in piece) if pieces else 0
+        total += max(longest, column.min_width or 0) + 2  # the gap between columns
+    return total
+
+
+def _text(value: str, style: str = ""):
+    """Every string goes in as Text, never as markup: "[bold]" in the data stays literal."""
+    from rich.text import Text
+
+    return Text(printable(value), style=style)
+
+
+def _rich_table(listing: Listing):
+    from rich import box
+    from rich.table import Table
+
+    table = Table(
+        title=_text(listing.title, "bold") if listing.title else None,
+        caption=_text(listing.caption, "dim") if listing.caption else None,
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        collapse_padding=True,
+        header_style="bold",
+    )
+    for column in listing.columns:
+        table.add_column(
+            _text(column.header),
+            justify=column.justify,
+            overflow="fold",
+            no_wrap=not column.wrap,
+            min_width=column.min_width,
+        )
+    for row in listing.rows:
+        table.add_row(*(_text(c.display(row[c.key])) for c in listing.columns))
+    return table
+
+
+def _rich_cards(listing: Listing):
+    """For narrow terminals: each row as a heading and indented "Header  value" lines."""
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.table import Table
+
+    parts = [_text(listing.title, "bold")] if listing.title else []
+    first, *others = listing.columns
+    for row in listing.rows:
+        fields = Table.grid(padding=(0, 1))
+        fields.add_column(style="bold", no_wrap=True)
+        fields.add_column(overflow="fold")
+        for column in others:
+            fields.add_row(_text(column.header), _text(column.display(row[column.key])))
+        parts += [_text(first.display(row[first.key]), "bold underline"), Padding(fields, (0, 0, 1, 2))]
+    if listing.caption:
+        parts.append(_text(listing.caption, "dim"))
+    return Group(*parts)

@@ -1,0 +1,55 @@
+"""What every command shares: the dataset in use, today's date, and output."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import click
+
+from ckr import dataset, dates, render
+from ckr.listing import Listing
+
+FORCE_TTY_ENV = "CKR_FORCE_TTY"
+
+
+@dataclass
+class Session:
+    data_option: str | None = None
+    today: dt.date = field(default_factory=dates.today)
+
+    @cached_property
+    def catalog(self) -> dataset.Catalog:
+        """The dataset, read and checked once, on first use."""
+        return dataset.load(dataset.resolve_path(self.data_option))
+
+    def caption(self, count: int, noun: str) -> str:
+        meta = self.catalog.data.metadata
+        plural = noun if count == 1 else noun + "s"
+        return f"{count} {plural} · dataset {meta.version}, reviewed {meta.last_reviewed}"
+
+
+def stdout_is_terminal() -> bool:
+    return bool(os.environ.get(FORCE_TTY_ENV)) or sys.stdout.isatty()
+
+
+def emit(listing: Listing, fmt: str | None) -> None:
+    """Print a listing: a table on a terminal, TSV when piped, unless --format says."""
+    terminal = stdout_is_terminal()
+    chosen = fmt or ("table" if terminal else "tsv")
+    render.write(listing, chosen, sys.stdout, terminal, sys.stderr)
+
+
+format_option = click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(render.FORMATS, case_sensitive=False),
+    default=None,
+    help="Output format. Default: table on a terminal, tsv when piped.",
+)
+
+pass_session = click.make_pass_decorator(Session, ensure=True)

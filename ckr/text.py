@@ -1,0 +1,31 @@
+"""Making text from a data file safe to print: no control sequence reaches a terminal."""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls, DEL, C1 controls, and the Unicode bidirectional overrides and isolates
+# that can make a line read differently from what it contains.
+_BEYOND_C0 = "\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029"
+_UNSAFE = re.compile(f"[\x00-\x1f{_BEYOND_C0}]")
+# JSON encoders already escape C0 inside strings; what they let through is the rest.
+_UNSAFE_IN_JSON = re.compile(f"[{_BEYOND_C0}]")
+_WHITESPACE = {"\t": " ", "\n": " ", "\r": " "}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _WHITESPACE:
+        return _WHITESPACE[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """Show control characters as visible escapes (ESC becomes the four characters \\x1b)."""
+    return _UNSAFE.sub(_escape, text)
+
+
+def escape_json(encoded: str) -> str:
+    """JSON allows raw DEL, C1 and bidi characters inside strings; escape them too."""
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)

@@ -1,0 +1,243 @@
+"""Listings built from records: which columns each command shows, and its JSON shape."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import msgspec
+
+from ckr import countries, dates
+from ckr.listing import Column, Listing, Value
+from ckr.model import Domain, Event, Figure, VisaRule
+
+if TYPE_CHECKING:
+    from ckr.session import Session
+
+REGIME_WORDS = {
+    "visa_free": "visa-free",
+    "visa_on_arrival": "visa on arrival",
+    "e_visa": "e-visa",
+    "visa_required": "visa required",
+}
+
+
+def _regime(value: Value) -> str:
+    return REGIME_WORDS.get(str(value), str(value))
+
+
+def _days(value: Value) -> str:
+    return "—" if value is None else f"{value} days"
+
+
+def _since(value: Value) -> str:
+    return "long standing" if value is None else str(value)
+
+
+def _record(session: Session, record: msgspec.Struct, **extra: object) -> dict:
+    """A record as JSON: its own fields, its sources expanded to objects, then extras."""
+    fields = msgspec.structs.asdict(record)
+    fields["sources"] = [
+        {"id": s.id, "publisher": s.publisher, "title": s.title, "url": s.url}
+        for s in session.catalog.cited(record.sources)
+    ]
+    return msgspec.to_builtins({**fields, **extra})
+
+
+def _publishers(session: Session, source_ids: list[str]) -> str:
+    """The first source's publisher, and how many more there are: "Yonhap +2"."""
+    publishers = list(dict.fromkeys(s.publisher for s in session.catalog.cited(source_ids)))
+    more = f" +{len(publishers) - 1}" if len(publishers) > 1 else ""
+    return publishers[0] + more
+
+
+# -- timeline --------------------------------------------------------------------------
+
+EVENT_COLUMNS = [
+    Column("date", "Date", wrap=False),
+    Column("title", "Event"),
+    Column("category", "Category"),
+    Column("confidence", "Confidence"),
+]
+
+
+def events_listing(session: Session, events: list[Event]) -> Listing:
+    rows = [
+        {"date": e.date, "title": e.title, "category": e.category, "confidence": e.confidence}
+        for e in events
+    ]
+    return Listing(
+        columns=EVENT_COLUMNS,
+        rows=rows,
+        records=[_record(session, e) for e in events],
+        caption=session.caption(len(events), "event"),
+        empty_message="No events match these filters.",
+    )
+
+
+# -- visa ------------------------------------------------------------------------------
+
+
+def visa_listing(session: Session, nationality: str, rules: list[VisaRule]) -> Listing:
+    """One row per destination: the rule a traveller of one nationality meets today."""
+
+    def as_of_with_age(value: Value) -> str:
+        age = dates.age_in_days(str(value), session.today)
+        return f"{value} ({dates.describe_age(age)} ago)" if age else f"{value} (today)"
+
+    columns = [
+        Column("destination", "Destination", wrap=False),
+        Column("rule", "Rule", _regime, min_width=9),
+        Column("max_stay_days", "Max stay", _days, justify="right", min_width=4),
+        Column("since", "Since", _since, min_width=10),
+        Column("as_of", "As of", as_of_with_age, min_width=10),
+        Column("source", "Source"),
+    ]
+    rows = [
+        {
+            "destination": countries.name_of(r.destination),
+            "rule": r.regime,
+            "max_stay_days": r.max_stay_days,
+            "since": r.effective_from,
+            "as_of": r.as_of,
+            "source": _publishers(session, r.sources),
+        }
+        for r in rules
+    ]
+    name = countries.name_of(nationality)
+    return Listing(
+        columns=columns,
+        rows=rows,
+        records=[_visa_record(session, r) for r in rules],
+        title=f"Entry rules for citizens of {name}, in force on {session.today}",
+        caption=session.caption(len(rules), "rule"),
+        empty_message=f"No visa rules for citizens of {name} match.",
+    )
+
+
+def _visa_record(session: Session, rule: VisaRule) -> dict:
+    return _record(
+        session,
+        rule,
+        destination_name=countries.name_of(rule.destination),
+        nationality_name=countries.name_of(rule.nationality),
+        age_days=dates.age_in_days(rule.as_of, session.today),
+    )
+
+
+def visa_matrix_listing(session: Session, rules: list[VisaRule]) -> Listing:
+    """Destinations down, nationalities across: the rule and stay in each cell."""
+    nationalities = sorted({r.nationality for r in rules})
+    cells: dict[str, dict[str, Value]] = {}
+    for rule in rules:
+        row = cells.setdefault(rule.destination, {"destination": countries.name_of(rule.destination)})
+        stay = f" {rule.max_stay_days}d" if rule.max_stay_days else ""
+        row[rule.nationality] = _regime(rule.regime) + stay
+    columns = [Column("destination", "Destination")] + [
+        Column(code, countries.name_of(code)) for code in nationalities
+    ]
+    rows = [{c.key: row.get(c.key) for c in columns} for row in cells.values()]
+    return Listing(
+        columns=columns,
+        rows=rows,
+        records=[_visa_record(session, r) for r in rules],
+        title=f"Entry rules in force on {session.today} (passport across, destination down)",
+        caption=session.caption(len(rules), "rule"),
+        empty_message="No visa rules in force on this date.",
+    )
+
+
+# -- domains ---------------------------------------------------------------------------
+
+
+def format_number(value: float) -> str:
+    """1050.0 -> "1,050"; 965.132 -> "965.132"."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,}"
+
+
+def _flagged(text: str, confidence: str) -> str:
+    """Mark what is not plainly verified, so a table never hides doubt."""
+    return text if confidence == "verified" else f"{text} ({confidence})"
+
+
+def headline(figure: Figure) -> str:
+    return f"{figure.label}: {format_number(figure.value)} {figure.unit} ({figure.period})"
+
+
+def domains_listing(session: Session, domains: list[Domain]) -> Listing:
+    columns = [
+        Column("id", "Id"),
+        Column("name", "Domain"),
+        Column("headline", "Headline figure"),
+        Column("summary", "Summary"),
+    ]
+    rows = [
+        {
+            "id": d.id,
+            "name": d.name,
+            "headline": headline(d.figures[0]) if d.figures else None,
+            "summary": d.summary,
+        }
+        for d in domains
+    ]
+    return Listing(
+        columns=columns,
+        rows=rows,
+        records=[_domain_record(session, d) for d in domains],
+        caption=session.caption(len(domains), "domain") + " · ckr domains ID for details",
+        empty_message="The dataset has no domains.",
+    )
+
+
+def _domain_record(session: Session, domain: Domain) -> dict:
+    record = msgspec.to_builtins(domain)
+    record["figures"] = [_record(session, f) for f in domain.figures]
+    record["agreements"] = [_record(session, a) for a in domain.agreements]
+    record["notes"] = [_record(session, n) for n in domain.notes]
+    return record
+
+
+def domain_listing(session: Session, domain: Domain) -> Listing:
+    """One domain's figures (with who reported each) and its agreements, in one table."""
+    columns = [
+        Column("item", "Item", min_width=10),
+        Column("kind", "Kind", wrap=False),
+        Column("when", "When", min_width=10),
+        Column("value", "Value", justify="right"),
+        Column("reported_by", "Reported by"),
+        Column("source", "Source"),
+    ]
+    rows: list[dict[str, Value]] = [
+        {
+            "kind": "figure",
+            "when": f.period,
+            "item": _flagged(f.label, f.confidence),
+            "value": f"{format_number(f.value)} {f.unit}",
+            "reported_by": f.reported_by,
+            "source": _publishers(session, f.sources),
+        }
+        for f in domain.figures
+    ]
+    rows += [
+        {
+            "kind": "agreement",
+            "when": a.date,
+            "item": a.name,
+            "value": None,
+            "reported_by": None,
+            "source": _publishers(session, a.sources),
+        }
+        for a in domain.agreements
+    ]
+    count = len(domain.figures) + len(domain.agreements)
+    return Listing(
+        columns=columns,
+        rows=rows,
+        records=_domain_record(session, domain),
+        title=domain.name,
+        intro=domain.summary,
+        caption=session.caption(count, "fact"),
+        notes=[_flagged(f"Note: {n.text}", n.confidence) for n in domain.notes],
+        empty_message=f"The {domain.name} domain has no figures or agreements yet.",
+    )

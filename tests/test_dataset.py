@@ -1,0 +1,114 @@
+"""The shipped dataset's quality bar, checked on every change to it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from ckr import dates, dataset, query
+from ckr.model import json_schema
+
+ROOT = Path(__file__).resolve().parent.parent
+ON = dt.date(2026, 11, 25)
+SOUTHEAST_ASIA = {"KH", "VN", "TH", "LA", "MM", "MY", "SG", "ID", "PH", "BN", "TL"}
+
+
+@pytest.fixture(scope="module")
+def data():
+    return dataset.load(ROOT / "data" / "ckr.json").data
+
+
+def test_schema_file_is_generated_from_the_types():
+    shipped = json.loads((ROOT / "data" / "schema.json").read_text(encoding="utf-8"))
+    assert shipped == json_schema(), "run: python -m ckr.model > data/schema.json"
+
+
+def citations(data) -> Counter:
+    cited: Counter = Counter()
+    for record in [*data.events, *data.visa]:
+        cited.update(record.sources)
+    for domain in data.domains:
+        for item in [*domain.figures, *domain.agreements, *domain.notes]:
+            cited.update(item.sources)
+    return cited
+
+
+def test_every_source_is_cited(data):
+    cited = citations(data)
+    assert [s.id for s in data.sources if s.id not in cited] == []
+
+
+def test_the_seed_article_is_a_source_and_seed_only_facts_cite_it(data):
+    seed = next(s for s in data.sources if s.id == "seed")
+    assert "phnompenhpost.com" in seed.url
+    seed_only = [e for e in data.events if e.confidence == "seed-only"]
+    seed_only += [
+        item
+        for d in data.domains
+        for item in [*d.figures, *d.notes]
+        if item.confidence == "seed-only"
+    ]
+    assert seed_only, "the seed's own claims are in the dataset"
+    assert all("seed" in record.sources for record in seed_only)
+
+
+def test_enough_events_cover_the_restoration_of_1997(data):
+    assert len(data.events) >= 15
+    restored = [e for e in data.events if e.date.startswith("1997-10")]
+    assert restored and restored[0].confidence == "verified"
+
+
+def test_disputed_facts_explain_the_dispute(data):
+    for event in data.events:
+        if event.confidence == "disputed":
+            assert event.note, event.id
+    for rule in data.visa:
+        if rule.confidence == "disputed":
+            assert rule.notes, rule.id
+
+
+def test_each_destination_has_exactly_one_rule_in_force_for_south_koreans(data):
+    in_force = Counter(r.destination for r in query.visa_rules(data, ON, "KR"))
+    assert set(in_force) == SOUTHEAST_ASIA
+    assert [code for code, n in in_force.items() if n > 1] == []
+
+
+def test_periods_of_the_same_pair_never_overlap(data):
+    by_pair: dict[tuple[str, str], list] = {}
+    for rule in data.visa:
+        by_pair.setdefault((rule.destination, rule.nationality), []).append(rule)
+    for pair, rules in by_pair.items():
+        spans = sorted(
+            (
+                dates.first_day(r.effective_from) if r.effective_from else dt.date.min,
+                dates.last_day(r.effective_until) if r.effective_until else dt.date.max,
+            )
+            for r in rules
+        )
+        for (_, end), (start, _) in zip(spans, spans[1:]):
+            assert end < start, pair
+
+
+def test_domains_have_figures_and_agreements(data):
+    ids = [d.id for d in data.domains]
+    assert {"trade", "investment", "aid", "labour", "education"} <= set(ids)
+    for domain in data.domains:
+        assert domain.figures, domain.id
+        assert domain.agreements, domain.id
+
+
+def test_timeline_from_2020_on_the_shipped_data_drops_1997(shipped):
+    result = shipped("timeline", "--from", "2020")
+    assert result.exit_code == 0
+    assert "1997" not in result.output
+    assert "2021-10-26\t" in result.output
+
+
+def test_visa_korea_on_the_shipped_data_shows_eleven_destinations(shipped):
+    lines = shipped("visa", "--country", "korea").output.strip().splitlines()
+    assert len(lines) == 12
+    assert lines[1].startswith("Cambodia\tvisa_on_arrival\t30\t")

@@ -1,0 +1,109 @@
+"""Formats, terminals and pipes, and text from data shown literally."""
+
+import csv
+import io
+import json
+
+import pytest
+from conftest import tsv_rows
+
+
+@pytest.mark.parametrize("command", [["timeline"], ["visa", "-c", "korea"], ["visa"], ["domains"], ["domains", "trade"]])
+def test_every_listing_command_speaks_every_format(run, command):
+    for fmt in ("table", "json", "csv", "tsv", "markdown"):
+        result = run(*command, "--format", fmt)
+        assert result.exit_code == 0, (fmt, result.output)
+        assert result.output.strip()
+
+
+def test_format_is_case_insensitive(run):
+    assert run("timeline", "--format", "JSON").output.startswith("[")
+
+
+def test_unknown_format_is_a_usage_error(run):
+    result = run("timeline", "--format", "yaml")
+    assert result.exit_code == 2
+    assert "'yaml' is not one of" in result.stderr
+
+
+def test_csv_quotes_and_keeps_machine_values(run):
+    rows = list(csv.DictReader(io.StringIO(run("visa", "-c", "korea", "-f", "csv").output)))
+    assert rows[0]["rule"] == "visa_on_arrival"
+    assert rows[0]["since"] == ""
+
+
+def test_markdown_is_a_pipe_table_with_caption(run):
+    output = run("timeline", "-f", "markdown").output
+    assert output.splitlines()[0] == "| Date | Event | Category | Confidence |"
+    assert "| 2021 | FTA signed | trade | seed-only |" in output
+    assert output.rstrip().endswith("4 events · dataset test-1, reviewed 2026-01-15")
+
+
+def test_json_is_compact_when_piped_and_indented_on_a_terminal(run, terminal):
+    assert "\n  " not in run("timeline", "-f", "json").output
+    assert "\n  {" in terminal("timeline", "-f", "json").output
+
+
+def test_terminal_tables_have_no_colour_under_no_color(terminal):
+    output = terminal("timeline", env={"NO_COLOR": "1", "FORCE_COLOR": "1"}).output
+    assert "\x1b[" not in output
+
+
+def test_terminal_tables_use_colour_when_forced(terminal):
+    assert "\x1b[1m" in terminal("timeline", env={"FORCE_COLOR": "1"}).output
+
+
+@pytest.mark.parametrize("width", [20, 40, 60, 80, 300])
+def test_no_line_is_wider_than_the_terminal(terminal, width):
+    for command in (["timeline"], ["visa", "-c", "korea"], ["visa"], ["domains"], ["domains", "trade"]):
+        output = terminal(*command, width=width).output
+        widest = max(len(line.rstrip()) for line in output.splitlines())
+        assert widest <= width, (command, width)
+
+
+def test_narrow_terminal_shows_each_row_as_a_block(terminal):
+    output = terminal("visa", "-c", "korea", width=60).output
+    assert "Cambodia\n" in output
+    assert "  Rule     visa on arrival" in output
+
+
+HOSTILE = "[bold red]x[/] [link=https://evil.example]y[/link] \x1b[2J\x1b]8;;https://e.example\x1b\\z\x9b\x07"
+
+
+def hostile_dataset(mini_data):
+    mini_data["events"][1]["title"] = HOSTILE
+    mini_data["sources"][1]["publisher"] = HOSTILE
+    return mini_data
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv", "tsv", "markdown"])
+def test_control_characters_never_reach_the_terminal(terminal, data_file, mini_data, fmt):
+    data_file(hostile_dataset(mini_data))
+    for command in (["timeline"], ["visa", "-c", "korea"]):
+        output = terminal(*command, "-f", fmt, width=300, env={"FORCE_COLOR": "1"}).output
+        without_styles = output.replace("\x1b[1m", "").replace("\x1b[0m", "").replace("\x1b[2m", "")
+        assert "\x1b[2J" not in output and "\x1b]8" not in output and "\x9b" not in output
+        assert "\x07" not in output
+        if fmt != "table":
+            assert "\x1b" not in without_styles
+
+
+def test_markup_in_data_is_shown_literally(terminal, data_file, mini_data):
+    data_file(hostile_dataset(mini_data))
+    output = terminal("timeline", width=300, env={"NO_COLOR": "1"}).output
+    assert "[bold red]x[/] [link=https://evil.example]y[/link]" in output
+    assert "\\x1b[2J" in output
+
+
+def test_json_round_trips_hostile_text_exactly(run, data_file, mini_data):
+    data_file(hostile_dataset(mini_data))
+    events = json.loads(run("timeline", "-f", "json").output)
+    assert events[0]["title"] == HOSTILE
+
+
+def test_tabs_and_newlines_in_data_do_not_break_tsv(run, data_file, mini_data):
+    mini_data["events"][1]["title"] = "two\tcells\nand lines"
+    data_file(mini_data)
+    rows = tsv_rows(run("timeline").output)
+    assert len(rows) == 4
+    assert rows[0]["title"] == "two cells and lines"

@@ -1,0 +1,83 @@
+from conftest import tsv_rows
+
+
+def test_piped_output_is_tsv_with_a_header(run):
+    result = run("timeline")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0] == "date\ttitle\tcategory\tconfidence"
+    assert lines[1] == "1997-10-30\tFull relations restored\tdiplomacy\tverified"
+
+
+def test_events_are_in_date_order_whatever_the_file_order(run):
+    dates = [row["date"] for row in tsv_rows(run("timeline").output)]
+    assert dates == ["1997-10-30", "2006-11", "2021", "2024-05-16"]
+
+
+def test_reverse_puts_newest_first(run):
+    dates = [row["date"] for row in tsv_rows(run("timeline", "--reverse").output)]
+    assert dates == ["2024-05-16", "2021", "2006-11", "1997-10-30"]
+
+
+def test_from_2020_drops_1997(run):
+    titles = [row["title"] for row in tsv_rows(run("timeline", "--from", "2020").output)]
+    assert "Full relations restored" not in titles
+    assert titles == ["FTA signed", "Strategic partnership agreed"]
+
+
+def test_to_year_includes_events_dated_by_month_in_that_year(run):
+    rows = tsv_rows(run("timeline", "--from", "2006", "--to", "2006").output)
+    assert [row["date"] for row in rows] == ["2006-11"]
+
+
+def test_from_accepts_a_full_date(run):
+    rows = tsv_rows(run("timeline", "--from", "2024-05-16").output)
+    assert [row["title"] for row in rows] == ["Strategic partnership agreed"]
+
+
+def test_category_is_case_insensitive_and_repeatable(run):
+    rows = tsv_rows(run("timeline", "--category", "LABOUR", "--category", "trade").output)
+    assert [row["title"] for row in rows] == ["Labour MOU signed", "FTA signed"]
+
+
+def test_search_looks_in_summary_and_note(run):
+    assert [r["title"] for r in tsv_rows(run("timeline", "--search", "VIDEO LINK").output)] == [
+        "FTA signed"
+    ]
+    assert [r["title"] for r in tsv_rows(run("timeline", "-s", "different days").output)] == [
+        "Labour MOU signed"
+    ]
+
+
+def test_limit_keeps_the_first_n(run):
+    rows = tsv_rows(run("timeline", "--limit", "2").output)
+    assert [row["date"] for row in rows] == ["1997-10-30", "2006-11"]
+
+
+def test_no_match_prints_only_the_header_when_piped(run):
+    result = run("timeline", "--search", "nothing like this")
+    assert result.exit_code == 0
+    assert result.output == "date\ttitle\tcategory\tconfidence\n"
+
+
+def test_no_match_on_a_terminal_says_so(terminal):
+    result = terminal("timeline", "--search", "nothing like this")
+    assert result.exit_code == 0
+    assert "No events match these filters." in result.stderr
+
+
+def test_table_on_a_terminal_has_headers_and_caption(terminal):
+    result = terminal("timeline")
+    assert "Date" in result.output and "Confidence" in result.output
+    assert "Strategic partnership agreed" in result.output
+    assert "4 events · dataset test-1, reviewed 2026-01-15" in result.output
+
+
+def test_json_expands_sources(run):
+    import json
+
+    events = json.loads(run("timeline", "--format", "json").output)
+    labour = next(e for e in events if e["id"] == "2006-eps")
+    assert labour["note"] == "Sources give different days in November."
+    assert [s["publisher"] for s in labour["sources"]] == ["Paper A", "Agency C"]
+    assert labour["sources"][0]["url"] == "https://example.org/a"

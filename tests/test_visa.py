@@ -1,0 +1,97 @@
+import json
+
+import pytest
+from conftest import tsv_rows
+
+
+def test_korea_row_shows_rule_stay_since_as_of_and_source(run):
+    rows = tsv_rows(run("visa", "--country", "korea").output)
+    vietnam = next(r for r in rows if r["destination"] == "Vietnam")
+    assert vietnam == {
+        "destination": "Vietnam",
+        "rule": "visa_free",
+        "max_stay_days": "45",
+        "since": "2023-08-15",
+        "as_of": "2025-03-08",
+        "source": "Paper B",
+    }
+
+
+def test_a_rule_with_several_sources_names_the_first_and_counts_the_rest(run):
+    rows = tsv_rows(run("visa", "--country", "korea").output)
+    assert rows[0]["source"] == "Paper B +1"
+
+
+def test_one_row_per_destination_with_the_rule_in_force_today(run):
+    rows = tsv_rows(run("visa", "--country", "KR").output)
+    assert [r["destination"] for r in rows] == ["Cambodia", "Vietnam", "Thailand"]
+
+
+def test_a_rule_that_ended_is_not_shown_today(run):
+    output = run("visa", "-c", "korea", "-d", "vietnam").output
+    assert "\t15\t" not in output and "\t45\t" in output
+
+
+def test_a_rule_that_ended_is_shown_on_a_day_it_applied(run):
+    rows = tsv_rows(run("visa", "-c", "korea", "-d", "vietnam", env={"CKR_TODAY": "2023-01-01"}).output)
+    assert [r["max_stay_days"] for r in rows] == ["15"]
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    ["korea", "South Korea", "republic of korea", "ROK", "kr", "KOR", "Korean", "S. Korea"],
+)
+def test_country_spellings_all_mean_south_korea(run, spelling):
+    result = run("visa", "--country", spelling)
+    assert result.exit_code == 0
+    assert "Cambodia\tvisa_on_arrival\t30" in result.output
+
+
+def test_north_korea_is_never_shown_as_south_korea(run):
+    result = run("visa", "--country", "north korea")
+    assert result.exit_code == 2
+    assert "no visa rules for North Korea (KP)" in result.stderr
+    assert "Cambodia" not in result.output
+
+
+def test_misspelt_country_suggests_the_near_one(run):
+    result = run("visa", "--country", "kroea")
+    assert result.exit_code == 2
+    assert "unknown country 'kroea' (did you mean 'korea'?)" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_empty_country_is_a_usage_error(run):
+    result = run("visa", "--country", "")
+    assert result.exit_code == 2
+    assert "unknown country ''" in result.stderr
+
+
+def test_destination_outside_the_dataset_names_what_is_covered(run):
+    result = run("visa", "-c", "korea", "-d", "japan")
+    assert result.exit_code == 2
+    assert "no visa rules for travel to Japan" in result.stderr
+    assert "Cambodia, Vietnam, Thailand" in result.stderr
+
+
+def test_without_country_a_matrix_of_destinations_by_nationality(run):
+    rows = tsv_rows(run("visa").output)
+    assert rows[1] == {"destination": "Vietnam", "JP": "visa-free 45d", "KR": "visa-free 45d"}
+    assert rows[0]["JP"] == ""
+
+
+def test_table_shows_rule_in_words_and_the_age_of_each_fact(terminal):
+    output = terminal("visa", "--country", "korea", width=120).output
+    assert "visa on arrival" in output
+    assert "45 days" in output
+    assert "2025-03-08 (1y 8mo ago)" in output
+    assert "Entry rules for citizens of South Korea, in force on 2026-11-25" in output
+
+
+def test_json_rows_carry_names_age_and_sources(run):
+    rules = json.loads(run("visa", "-c", "korea", "-f", "json").output)
+    cambodia = rules[0]
+    assert cambodia["destination"] == "KH" and cambodia["destination_name"] == "Cambodia"
+    assert cambodia["regime"] == "visa_on_arrival"
+    assert cambodia["age_days"] == 627
+    assert cambodia["sources"][0]["title"] == "Visa news"

@@ -123,41 +123,48 @@ def _line_and_column(raw: bytes, offset: int) -> tuple[int, int]:
 
 
 def cross_reference_problems(data: Dataset) -> list[tuple[str, str]]:
-    """Checks that span records: unique ids, and citations that point somewhere."""
+    """Checks that span records: ids unique across the file, references that resolve."""
     problems: list[tuple[str, str]] = []
-    source_ids = _unique_ids(data.sources, "$.sources", problems)
-    event_ids = _unique_ids(data.events, "$.events", problems)
-    _unique_ids(data.visa, "$.visa", problems)
-    _unique_ids(data.domains, "$.domains", problems)
+    _check_unique_ids(data, problems)
+    known = {
+        "source": {s.id for s in data.sources},
+        "event": {e.id for e in data.events},
+        "visa rule": {r.id for r in data.visa},
+        "domain": {d.id for d in data.domains},
+    }
 
-    def check_sources(cited: list[str], location: str) -> None:
-        for source_id in cited:
-            if source_id not in source_ids:
-                problems.append((f"{location}.sources", f"unknown source {source_id!r}"))
+    def check(cited: list[str], kind: str, location: str) -> None:
+        for wanted in cited:
+            if wanted not in known[kind]:
+                problems.append((location, f"unknown {kind} {wanted!r}"))
 
-    for i, event in enumerate(data.events):
-        check_sources(event.sources, f"$.events[{i}]")
-    for i, rule in enumerate(data.visa):
-        check_sources(rule.sources, f"$.visa[{i}]")
+    for location, record in citing_records(data):
+        check(record.sources, "source", f"{location}.sources")
     for i, domain in enumerate(data.domains):
-        for j, figure in enumerate(domain.figures):
-            check_sources(figure.sources, f"$.domains[{i}].figures[{j}]")
-        for j, agreement in enumerate(domain.agreements):
-            check_sources(agreement.sources, f"$.domains[{i}].agreements[{j}]")
-        for j, note in enumerate(domain.notes):
-            check_sources(note.sources, f"$.domains[{i}].notes[{j}]")
-        for event_id in domain.related_events:
-            if event_id not in event_ids:
-                problems.append(
-                    (f"$.domains[{i}].related_events", f"unknown event {event_id!r}")
-                )
+        check(domain.related_events, "event", f"$.domains[{i}].related_events")
+    for i, claim in enumerate(data.claims):
+        check(claim.events, "event", f"$.claims[{i}].events")
+        check(claim.visa, "visa rule", f"$.claims[{i}].visa")
+        check(claim.domains, "domain", f"$.claims[{i}].domains")
     return problems
 
 
-def _unique_ids(records: list, location: str, problems: list[tuple[str, str]]) -> set[str]:
+def citing_records(data: Dataset):
+    """Every record that cites sources, with its JSON location."""
+    for name in ("events", "visa", "claims"):
+        for i, record in enumerate(getattr(data, name)):
+            yield f"$.{name}[{i}]", record
+    for i, domain in enumerate(data.domains):
+        for part in ("figures", "agreements", "notes"):
+            for j, item in enumerate(getattr(domain, part)):
+                yield f"$.domains[{i}].{part}[{j}]", item
+
+
+def _check_unique_ids(data: Dataset, problems: list[tuple[str, str]]) -> None:
+    """Ids are unique across all kinds, so `ckr show ID` always means one record."""
     seen: set[str] = set()
-    for i, record in enumerate(records):
-        if record.id in seen:
-            problems.append((f"{location}[{i}].id", f"duplicate id {record.id!r}"))
-        seen.add(record.id)
-    return seen
+    for name in ("sources", "events", "visa", "domains", "claims"):
+        for i, record in enumerate(getattr(data, name)):
+            if record.id in seen:
+                problems.append((f"$.{name}[{i}].id", f"duplicate id {record.id!r}"))
+            seen.add(record.id)

@@ -19,6 +19,7 @@ class Column:
     justify: str = "left"
     wrap: bool = True  # False keeps short values such as names on one line
     min_width: int | None = None  # so narrow terminals wrap words, not letters
+    in_table: bool = True  # False: only in CSV/TSV, where scripts want the raw value
 
     def display(self, value: Value) -> str:
         if self.show is not None:
@@ -28,6 +29,8 @@ class Column:
 
 @dataclass
 class Listing:
+    """Rows keyed by column, for tables, CSV and TSV; records for JSON."""
+
     columns: list[Column]
     rows: list[dict[str, Value]]
     records: Any  # what --format json prints: a list of dicts, or one dict
@@ -36,3 +39,6 @@ class Listing:
     intro: str = ""  # a paragraph shown above a table
     notes: list[str] = field(default_factory=list)  # lines shown under a table
     empty_message: str = "Nothing matches."
+
+    def table_columns(self) -> list[Column]:
+        return [column for column in self.columns if column.in_table]

@@ -25,6 +25,7 @@ CountryCode = Annotated[
 Url = Annotated[str, msgspec.Meta(pattern=r"^https?://\S+$")]
 Confidence = Literal["verified", "seed-only", "disputed"]
 Regime = Literal["visa_free", "visa_on_arrival", "e_visa", "visa_required"]
+Verdict = Literal["supported", "partly supported", "unsupported", "only in the seed"]
 
 
 def _check_dates(record: msgspec.Struct, *fields: str) -> None:
@@ -138,12 +139,26 @@ class Domain(Record, kw_only=True):
     related_events: list[Slug] = []
 
 
+class Claim(Record, kw_only=True):
+    """A factual claim of the seed article, and what checking it found."""
+
+    id: Slug
+    claim: Text
+    verdict: Verdict
+    finding: Text
+    sources: Annotated[list[Slug], msgspec.Meta(min_length=1)]
+    events: list[Slug] = []
+    visa: list[Slug] = []
+    domains: list[Slug] = []
+
+
 class Dataset(Record, kw_only=True):
     metadata: Metadata
     sources: list[Source]
     events: list[Event] = []
     visa: list[VisaRule] = []
     domains: list[Domain] = []
+    claims: list[Claim] = []
 
 
 def json_schema() -> dict:

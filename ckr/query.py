@@ -1,22 +1,27 @@
-"""Questions asked of a dataset: which events, which visa rules, which domain."""
+"""Questions asked of a dataset: which events, rules, domains, claims, sources."""
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
+from collections import Counter
 from dataclasses import dataclass
 
 from ckr import dates
-from ckr.model import Dataset, Domain, Event, VisaRule
+from ckr.dataset import citing_records
+from ckr.model import Claim, Dataset, Domain, Event, Record, VisaRule
 
 
 class NotInData(ValueError):
     """A value the user asked for that the dataset does not have."""
 
-    def __init__(self, what: str, value: str, known: list[str]) -> None:
+    def __init__(
+        self, what: str, value: str, known: list[str], list_choices: bool = True
+    ) -> None:
         close = difflib.get_close_matches(value.casefold(), known, n=1, cutoff=0.6)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
-        choices = f"; choose from: {', '.join(known)}" if known and not close else ""
+        offer = known and not close and list_choices
+        choices = f"; choose from: {', '.join(known)}" if offer else ""
         super().__init__(f"no {what} {value!r} in the dataset{hint}{choices}")
 
 
@@ -100,3 +105,46 @@ def domain(data: Dataset, wanted: str) -> Domain:
         if wanted.casefold() in (candidate.id, candidate.name.casefold()):
             return candidate
     raise NotInData("domain", wanted, [d.id for d in data.domains])
+
+
+STALE_AFTER_DAYS = 365
+
+
+def is_stale(rule: VisaRule, on: dt.date) -> bool:
+    """A rule last confirmed more than 12 months ago may have changed since."""
+    return dates.age_in_days(rule.as_of, on) > STALE_AFTER_DAYS
+
+
+VERDICTS = ("supported", "partly supported", "unsupported", "only in the seed")
+
+
+def claims(data: Dataset, verdicts: tuple[str, ...] = ()) -> list[Claim]:
+    wanted = {v.casefold() for v in verdicts}
+    return [c for c in data.claims if not wanted or c.verdict in wanted]
+
+
+def citation_counts(data: Dataset) -> Counter[str]:
+    """How many records cite each source id."""
+    counts: Counter[str] = Counter()
+    for _location, record in citing_records(data):
+        counts.update(set(record.sources))
+    return counts
+
+
+RECORD_KINDS = {
+    "sources": "source",
+    "events": "event",
+    "visa": "visa rule",
+    "domains": "domain",
+    "claims": "claim",
+}
+
+
+def find_record(data: Dataset, record_id: str) -> tuple[str, Record]:
+    """The record with this id, whatever its kind: ("event", Event(...))."""
+    for collection, kind in RECORD_KINDS.items():
+        for record in getattr(data, collection):
+            if record.id == record_id:
+                return kind, record
+    all_ids = [r.id for c in RECORD_KINDS for r in getattr(data, c)]
+    raise NotInData("record", record_id, all_ids, list_choices=False)

@@ -69,10 +69,11 @@ def to_markdown(listing: Listing) -> str:
         lines += [f"### {printable(listing.title)}", ""]
     if listing.intro:
         lines += [printable(listing.intro), ""]
-    lines.append(cells([column.header for column in listing.columns]))
-    lines.append("|" + "|".join(" --- " for _ in listing.columns) + "|")
+    columns = listing.table_columns()
+    lines.append(cells([column.header for column in columns]))
+    lines.append("|" + "|".join(" --- " for _ in columns) + "|")
     for row in listing.rows:
-        lines.append(cells([printable(c.display(row[c.key])) for c in listing.columns]))
+        lines.append(cells([printable(c.display(row[c.key])) for c in columns]))
     if listing.caption:
         lines += ["", printable(listing.caption)]
     return "\n".join(lines) + "\n"
@@ -105,7 +106,7 @@ def _narrowest_table(listing: Listing) -> int:
     from rich.cells import cell_len
 
     total = 0
-    for column in listing.columns:
+    for column in listing.table_columns():
         cells = [column.header] + [column.display(row[column.key]) for row in listing.rows]
         pieces = [cells] if not column.wrap else [c.split() for c in cells]
         longest = max(cell_len(printable(p)) for piece in pieces for p in piece) if pieces else 0
@@ -132,7 +133,8 @@ def _rich_table(listing: Listing):
         collapse_padding=True,
         header_style="bold",
     )
-    for column in listing.columns:
+    columns = listing.table_columns()
+    for column in columns:
         table.add_column(
             _text(column.header),
             justify=column.justify,
@@ -141,7 +143,7 @@ def _rich_table(listing: Listing):
             min_width=column.min_width,
         )
     for row in listing.rows:
-        table.add_row(*(_text(c.display(row[c.key])) for c in listing.columns))
+        table.add_row(*(_text(c.display(row[c.key])) for c in columns))
     return table
 
 
@@ -152,7 +154,7 @@ def _rich_cards(listing: Listing):
     from rich.table import Table
 
     parts = [_text(listing.title, "bold")] if listing.title else []
-    first, *others = listing.columns
+    first, *others = listing.table_columns()
     for row in listing.rows:
         fields = Table.grid(padding=(0, 1))
         fields.add_column(style="bold", no_wrap=True)

@@ -26,10 +26,12 @@ class Session:
         """The dataset, read and checked once, on first use."""
         return dataset.load(dataset.resolve_path(self.data_option))
 
-    def caption(self, count: int, noun: str) -> str:
+    def caption(self, count: int, noun: str, remark: str = "") -> str:
+        """ "11 rules · 3 stale · dataset 2026.11.25, reviewed 2026-11-25" """
         meta = self.catalog.data.metadata
         plural = noun if count == 1 else noun + "s"
-        return f"{count} {plural} · dataset {meta.version}, reviewed {meta.last_reviewed}"
+        parts = [f"{count} {plural}", remark, f"dataset {meta.version}, reviewed {meta.last_reviewed}"]
+        return " · ".join(part for part in parts if part)
 
 
 def stdout_is_terminal() -> bool:

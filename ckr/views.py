@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from ckr import countries, dates
+from ckr import countries, dates, query
 from ckr.listing import Column, Listing, Value
-from ckr.model import Domain, Event, Figure, VisaRule
+from ckr.model import Claim, Domain, Event, Figure, Record, Source, VisaRule
 
 if TYPE_CHECKING:
     from ckr.session import Session
@@ -80,17 +80,15 @@ def events_listing(session: Session, events: list[Event]) -> Listing:
 def visa_listing(session: Session, nationality: str, rules: list[VisaRule]) -> Listing:
     """One row per destination: the rule a traveller of one nationality meets today."""
 
-    def as_of_with_age(value: Value) -> str:
-        age = dates.age_in_days(str(value), session.today)
-        return f"{value} ({dates.describe_age(age)} ago)" if age else f"{value} (today)"
-
     columns = [
         Column("destination", "Destination", wrap=False),
         Column("rule", "Rule", _regime, min_width=9),
         Column("max_stay_days", "Max stay", _days, justify="right", min_width=4),
         Column("since", "Since", _since, min_width=10),
-        Column("as_of", "As of", as_of_with_age, min_width=10),
+        Column("as_of", "As of", _as_of_with_age(session), min_width=10),
         Column("source", "Source"),
+        Column("age_days", "Age in days", in_table=False),
+        Column("stale", "Stale", in_table=False),
     ]
     rows = [
         {
@@ -100,6 +98,8 @@ def visa_listing(session: Session, nationality: str, rules: list[VisaRule]) -> L
             "since": r.effective_from,
             "as_of": r.as_of,
             "source": _publishers(session, r.sources),
+            "age_days": dates.age_in_days(r.as_of, session.today),
+            "stale": "yes" if query.is_stale(r, session.today) else "no",
         }
         for r in rules
     ]
@@ -109,9 +109,23 @@ def visa_listing(session: Session, nationality: str, rules: list[VisaRule]) -> L
         rows=rows,
         records=[_visa_record(session, r) for r in rules],
         title=f"Entry rules for citizens of {name}, in force on {session.today}",
-        caption=session.caption(len(rules), "rule"),
+        caption=session.caption(len(rules), "rule", _stale_note(session, rules)),
         empty_message=f"No visa rules for citizens of {name} match.",
     )
+
+
+def _as_of_with_age(session: Session):
+    def show(value: Value) -> str:
+        age = dates.age_in_days(str(value), session.today)
+        stale = ", stale" if age > query.STALE_AFTER_DAYS else ""
+        return f"{value} ({dates.describe_age(age)} ago{stale})" if age else f"{value} (today)"
+
+    return show
+
+
+def _stale_note(session: Session, rules: list[VisaRule]) -> str:
+    stale = sum(query.is_stale(r, session.today) for r in rules)
+    return f"{stale} stale (last confirmed over 12 months ago)" if stale else ""
 
 
 def _visa_record(session: Session, rule: VisaRule) -> dict:
@@ -121,6 +135,7 @@ def _visa_record(session: Session, rule: VisaRule) -> dict:
         destination_name=countries.name_of(rule.destination),
         nationality_name=countries.name_of(rule.nationality),
         age_days=dates.age_in_days(rule.as_of, session.today),
+        stale=query.is_stale(rule, session.today),
     )
 
 
@@ -141,7 +156,7 @@ def visa_matrix_listing(session: Session, rules: list[VisaRule]) -> Listing:
         rows=rows,
         records=[_visa_record(session, r) for r in rules],
         title=f"Entry rules in force on {session.today} (passport across, destination down)",
-        caption=session.caption(len(rules), "rule"),
+        caption=session.caption(len(rules), "rule", _stale_note(session, rules)),
         empty_message="No visa rules in force on this date.",
     )
 

@@ -14,6 +14,8 @@ def test_korea_row_shows_rule_stay_since_as_of_and_source(run):
         "since": "2023-08-15",
         "as_of": "2025-03-08",
         "source": "Paper B",
+        "age_days": "627",
+        "stale": "yes",
     }
 
 
@@ -84,7 +86,9 @@ def test_table_shows_rule_in_words_and_the_age_of_each_fact(terminal):
     output = terminal("visa", "--country", "korea", width=120).output
     assert "visa on arrival" in output
     assert "45 days" in output
-    assert "2025-03-08 (1y 8mo ago)" in output
+    assert "2026-06-01 (5mo ago)" in output
+    assert "2025-03-08 (1y 8mo ago, stale)" in output
+    assert "3 rules · 2 stale (last confirmed over 12 months ago) · dataset test-1" in output
     assert "Entry rules for citizens of South Korea, in force on 2026-11-25" in output
 
 
@@ -93,5 +97,6 @@ def test_json_rows_carry_names_age_and_sources(run):
     cambodia = rules[0]
     assert cambodia["destination"] == "KH" and cambodia["destination_name"] == "Cambodia"
     assert cambodia["regime"] == "visa_on_arrival"
-    assert cambodia["age_days"] == 627
+    assert (cambodia["age_days"], cambodia["stale"]) == (177, False)
+    assert (rules[1]["age_days"], rules[1]["stale"]) == (627, True)
     assert cambodia["sources"][0]["title"] == "Visa news"

@@ -9,7 +9,10 @@ import sys
 import click
 
 from ckr import __version__
+from ckr.commands.claims import claims
 from ckr.commands.domains import domains
+from ckr.commands.show import show
+from ckr.commands.sources import sources
 from ckr.commands.timeline import timeline
 from ckr.commands.visa import visa
 from ckr.dataset import DATA_ENV, DataError
@@ -92,7 +95,7 @@ def _print_version(ctx: click.Context, _param, value: bool) -> None:
     click.echo(
         f"dataset {printable(meta.version)}, reviewed {meta.last_reviewed}: "
         f"{len(data.events)} events, {len(data.visa)} visa rules, "
-        f"{len(data.domains)} domains, {len(data.sources)} sources"
+        f"{len(data.domains)} domains, {len(data.claims)} claims, {len(data.sources)} sources"
     )
     ctx.exit(EXIT_OK)
 
@@ -131,9 +134,8 @@ def cli() -> None:
     """
 
 
-cli.add_command(timeline)
-cli.add_command(visa)
-cli.add_command(domains)
+for command in (timeline, visa, domains, claims, sources, show):
+    cli.add_command(command)
 
 
 def main() -> None:

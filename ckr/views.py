@@ -256,3 +256,134 @@ def domain_listing(session: Session, domain: Domain) -> Listing:
         notes=[_flagged(f"Note: {n.text}", n.confidence) for n in domain.notes],
         empty_message=f"The {domain.name} domain has no figures or agreements yet.",
     )
+
+
+# -- claims ----------------------------------------------------------------------------
+
+
+def claims_listing(session: Session, claims: list[Claim]) -> Listing:
+    columns = [
+        Column("id", "Id", in_table=False),
+        Column("claim", "The seed says", min_width=12),
+        Column("verdict", "Verdict", min_width=9),
+        Column("finding", "Finding", min_width=12),
+    ]
+    rows = [
+        {"id": c.id, "claim": c.claim, "verdict": c.verdict, "finding": c.finding}
+        for c in claims
+    ]
+    return Listing(
+        columns=columns,
+        rows=rows,
+        records=[_record(session, c) for c in claims],
+        caption=session.caption(len(claims), "claim") + " · ckr show ID for the evidence",
+        empty_message="No claims match.",
+    )
+
+
+# -- sources ---------------------------------------------------------------------------
+
+
+def sources_listing(session: Session, sources: list[Source], counts: dict[str, int]) -> Listing:
+    columns = [
+        Column("id", "Id", in_table=False),
+        Column("publisher", "Publisher", min_width=10),
+        Column("title", "Title", min_width=12),
+        Column("url", "URL", min_width=12),
+        Column("accessed", "Accessed", wrap=False),
+        Column("cited_by", "Cited by", justify="right", wrap=False),
+    ]
+    rows = [
+        {
+            "id": s.id,
+            "publisher": s.publisher,
+            "title": s.title,
+            "url": s.url,
+            "accessed": s.accessed,
+            "cited_by": counts.get(s.id, 0),
+        }
+        for s in sources
+    ]
+    records = [msgspec.to_builtins(s) | {"cited_by": counts.get(s.id, 0)} for s in sources]
+    return Listing(
+        columns=columns,
+        rows=rows,
+        records=records,
+        caption=session.caption(len(sources), "source"),
+        empty_message="No sources match.",
+    )
+
+
+# -- show ------------------------------------------------------------------------------
+
+
+def record_listing(session: Session, kind: str, record: Record) -> Listing:
+    """Any one record in full: a field per row, each source with its title and URL."""
+    rows = [{"field": "kind", "value": kind}]
+    for name, value in msgspec.structs.asdict(record).items():
+        if name != "sources":
+            rows += [{"field": label, "value": text} for label, text in _field_lines(session, name, value)]
+    if isinstance(record, VisaRule):
+        stale = ", stale" if query.is_stale(record, session.today) else ""
+        age = dates.age_in_days(record.as_of, session.today)
+        rows.append({"field": "age", "value": f"{age} days{stale}"})
+    for source in session.catalog.cited(_cited_by(record)):
+        rows.append({"field": "source", "value": f"{source.publisher}: {source.title} <{source.url}>"})
+    return Listing(
+        columns=[Column("field", "Field", wrap=False), Column("value", "Value", min_width=20)],
+        rows=rows,
+        records={"kind": kind, **_full_record(session, record)},
+        title=f"{kind} {record.id}",
+    )
+
+
+def _cited_by(record: Record) -> list[str]:
+    """The sources a record cites; for a domain, those of its figures, agreements, notes."""
+    if isinstance(record, Domain):
+        parts = [*record.figures, *record.agreements, *record.notes]
+        return list(dict.fromkeys(i for part in parts for i in part.sources))
+    return getattr(record, "sources", [])
+
+
+def _field_lines(session: Session, name: str, value: object) -> list[tuple[str, str]]:
+    """A field as (label, text) lines: one per list item, none for empty values."""
+    if value is None or value == [] or value == "":
+        return []
+    if not isinstance(value, list):
+        return [(name, _one_line(value))]
+    label = name.removesuffix("s")
+    return [(label, _one_line(item, session)) for item in value]
+
+
+def _one_line(value: object, session: Session | None = None) -> str:
+    if isinstance(value, Figure):
+        note = f"; {value.note}" if value.note else ""
+        return f"{headline(value)}, reported by {value.reported_by} [{value.confidence}]{note}"
+    if isinstance(value, msgspec.Struct):
+        fields = msgspec.structs.asdict(value)
+        return " · ".join(str(v) for k, v in fields.items() if k != "sources" and v)
+    if session is not None and isinstance(value, str):
+        return _with_title(session, value)
+    return str(value)
+
+
+def _with_title(session: Session, record_id: str) -> str:
+    """An id in a list of references, with what it names: "2021-fta: FTA signed"."""
+    try:
+        _kind, record = query.find_record(session.catalog.data, record_id)
+    except query.NotInData:
+        return record_id
+    name = getattr(record, "title", None) or getattr(record, "name", None)
+    if isinstance(record, VisaRule):
+        name = f"{countries.name_of(record.nationality)} citizens in {countries.name_of(record.destination)}"
+    return f"{record_id}: {name}" if name else record_id
+
+
+def _full_record(session: Session, record: Record) -> dict:
+    if isinstance(record, Domain):
+        return _domain_record(session, record)
+    if isinstance(record, VisaRule):
+        return _visa_record(session, record)
+    if isinstance(record, Source):
+        return msgspec.to_builtins(record)
+    return _record(session, record)

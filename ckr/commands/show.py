@@ -1,0 +1,27 @@
+"""ckr show: one record of any kind, in full."""
+
+from __future__ import annotations
+
+import click
+
+from ckr import query, views
+from ckr.session import Session, emit, format_option, pass_session
+
+
+@click.command()
+@click.argument("record_id", metavar="ID")
+@format_option
+@pass_session
+def show(session: Session, record_id, fmt) -> None:
+    """Show any record (event, visa rule, domain, claim or source) in full.
+
+    \b
+    Examples:
+      ckr show 1997-ties-restored
+      ckr show vn-kr-2023 --format json
+    """
+    try:
+        kind, record = query.find_record(session.catalog.data, record_id)
+    except query.NotInData as error:
+        raise click.BadParameter(str(error), param_hint="'ID'") from None
+    emit(views.record_listing(session, kind, record), fmt)

@@ -1,0 +1,27 @@
+"""ckr sources: every source, and how many records cite it."""
+
+from __future__ import annotations
+
+import click
+
+from ckr import query, views
+from ckr.session import Session, emit, format_option, pass_session
+
+
+@click.command()
+@click.option("--unused", is_flag=True, help="Only sources that no record cites.")
+@format_option
+@pass_session
+def sources(session: Session, unused, fmt) -> None:
+    """Every source with its publisher, title, URL, access date and citation count.
+
+    \b
+    Examples:
+      ckr sources
+      ckr sources --unused
+      ckr sources --format csv > sources.csv
+    """
+    data = session.catalog.data
+    counts = query.citation_counts(data)
+    chosen = [s for s in data.sources if not unused or counts[s.id] == 0]
+    emit(views.sources_listing(session, chosen, counts), fmt)

@@ -14,6 +14,7 @@ from ckr.commands.domains import domains
 from ckr.commands.show import show
 from ckr.commands.sources import sources
 from ckr.commands.timeline import timeline
+from ckr.commands.validate import validate
 from ckr.commands.visa import visa
 from ckr.dataset import DATA_ENV, DataError
 from ckr.session import Session
@@ -134,7 +135,7 @@ def cli() -> None:
     """
 
 
-for command in (timeline, visa, domains, claims, sources, show):
+for command in (timeline, visa, domains, claims, sources, show, validate):
     cli.add_command(command)
 
 

@@ -55,14 +55,16 @@ class Catalog:
 
 def load(path: Path) -> Catalog:
     """Read, decode and check a dataset file, or raise DataError."""
-    raw = _read_bytes(path)
+    raw = read_bytes(path)
     try:
         data = msgspec.json.decode(raw, type=Dataset)
     except msgspec.ValidationError as error:
-        location, problem = _split_location(str(error))
+        location, problem = split_location(str(error))
         raise DataError(path, problem, location) from None
     except msgspec.DecodeError as error:
-        raise DataError(path, _describe_decode_error(str(error), raw)) from None
+        raise DataError(path, describe_decode_error(str(error), raw)) from None
+    except RecursionError:
+        raise DataError(path, "nested too deeply to be a dataset") from None
     catalog = Catalog(data, path, {s.id: s for s in data.sources})
     problems = cross_reference_problems(data)
     if problems:
@@ -72,7 +74,7 @@ def load(path: Path) -> Catalog:
     return catalog
 
 
-def _read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path) -> bytes:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -94,7 +96,7 @@ def _read_bytes(path: Path) -> bytes:
 _AT_PATH = re.compile(r"^(?P<problem>.*?) - at `(?P<location>\$[^`]*)`$", re.DOTALL)
 
 
-def _split_location(message: str) -> tuple[str, str]:
+def split_location(message: str) -> tuple[str, str]:
     """msgspec says "Expected `int` - at `$.visa[2].max_stay_days`"; split the two."""
     match = _AT_PATH.match(message)
     if not match:
@@ -102,7 +104,7 @@ def _split_location(message: str) -> tuple[str, str]:
     return match["location"], match["problem"]
 
 
-def _describe_decode_error(message: str, raw: bytes) -> str:
+def describe_decode_error(message: str, raw: bytes) -> str:
     """Turn msgspec's byte offset into the line and column an editor shows."""
     if "truncated" in message:
         line, column = _line_and_column(raw, len(raw))

@@ -1,0 +1,38 @@
+"""ckr validate: check a dataset file and list every problem in it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ckr import dataset, validate as checks
+from ckr.session import Session, pass_session
+from ckr.text import printable
+
+
+@click.command()
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@pass_session
+@click.pass_context
+def validate(ctx: click.Context, session: Session, path: Path | None) -> None:
+    """Check a dataset file (default: the one in use) and print every problem.
+
+    Each problem is one line with its JSON location, for example
+    "$.events[12].date: '2023-02-30' is not a calendar date". Exits 0 when the file
+    is clean and 1 otherwise.
+
+    \b
+    Examples:
+      ckr validate
+      ckr validate my-copy.json
+    """
+    path = path or dataset.resolve_path(session.data_option)
+    problems = checks.problems_in_file(path)
+    for location, problem in problems:
+        click.echo(printable(f"{location}: {problem}"))
+    if problems:
+        count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
+        click.echo(printable(f"{path}: {count}"), err=True)
+        ctx.exit(1)
+    click.echo(printable(f"{path}: no problems"), err=True)

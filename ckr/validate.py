@@ -1,0 +1,120 @@
+"""Every problem in a dataset file, each with its JSON location (for `ckr validate`).
+
+Loading stops at the first problem; this module keeps going, record by record, and adds
+the checks that matter to someone editing the file: sources nothing cites, rules confirmed
+before they took effect, and periods of the same rule that overlap.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import msgspec
+
+from ckr import dataset, dates
+from ckr.model import Claim, Dataset, Domain, Event, Metadata, Source, VisaRule
+
+Problem = tuple[str, str]  # (JSON location, what is wrong)
+
+COLLECTIONS = {
+    "sources": Source,
+    "events": Event,
+    "visa": VisaRule,
+    "domains": Domain,
+    "claims": Claim,
+}
+
+
+def problems_in_file(path: Path) -> list[Problem]:
+    """All problems found in a file; an empty list means it is clean."""
+    try:
+        raw = dataset.read_bytes(path)
+        document = msgspec.json.decode(raw)
+    except dataset.DataError as error:
+        return [(error.location or "$", error.problem)]
+    except msgspec.DecodeError as error:
+        return [("$", dataset.describe_decode_error(str(error), raw))]
+    except RecursionError:
+        return [("$", "nested too deeply to be a dataset")]
+    return problems_in_document(document)
+
+
+def problems_in_document(document: object) -> list[Problem]:
+    if not isinstance(document, dict):
+        return [("$", f"Expected `object`, got `{_json_type(document)}`")]
+    problems: list[Problem] = []
+    for key in document.keys() - {"metadata", *COLLECTIONS}:
+        problems.append(("$", f"Object contains unknown field `{key}`"))
+    for required in ("metadata", "sources"):
+        if required not in document:
+            problems.append(("$", f"Object missing required field `{required}`"))
+    metadata = _convert(document.get("metadata", {}), Metadata, "$.metadata", problems)
+    valid = {name: _valid_records(document, name, problems) for name in COLLECTIONS}
+    # The checks across records need a Dataset; a stand-in fills a broken metadata block.
+    stand_in = Metadata(title="?", version="?", license="?", last_reviewed="0001")
+    checked = Dataset(metadata=metadata or stand_in, **valid)
+    problems += dataset.cross_reference_problems(checked)
+    problems += editorial_problems(checked)
+    return problems
+
+
+def _valid_records(document: dict, name: str, problems: list[Problem]) -> list:
+    items = document.get(name, [])
+    if not isinstance(items, list):
+        problems.append((f"$.{name}", f"Expected `array`, got `{_json_type(items)}`"))
+        return []
+    converted = (_convert(item, COLLECTIONS[name], f"$.{name}[{i}]", problems) for i, item in enumerate(items))
+    return [record for record in converted if record is not None]
+
+
+def _convert(value: object, kind: type, location: str, problems: list[Problem]):
+    try:
+        return msgspec.convert(value, kind)
+    except msgspec.ValidationError as error:
+        inner, problem = dataset.split_location(str(error))
+        problems.append((location + inner.removeprefix("$"), problem))
+        return None
+
+
+def _json_type(value: object) -> str:
+    names = {dict: "object", list: "array", str: "str", bool: "bool", int: "int", float: "float"}
+    return names.get(type(value), "null")
+
+
+def editorial_problems(data: Dataset) -> list[Problem]:
+    """Not errors that stop ckr, but signs that a record needs another look."""
+    problems: list[Problem] = []
+    cited = {i for _location, record in dataset.citing_records(data) for i in record.sources}
+    for i, source in enumerate(data.sources):
+        if source.id not in cited:
+            problems.append((f"$.sources[{i}]", f"source {source.id!r} is cited by no record"))
+    for i, rule in enumerate(data.visa):
+        if rule.effective_from and dates.last_day(rule.as_of) < dates.first_day(rule.effective_from):
+            problems.append(
+                (f"$.visa[{i}].as_of", f"{rule.as_of} is before effective_from {rule.effective_from}")
+            )
+    problems += _overlapping_periods(data.visa)
+    return problems
+
+
+def _overlapping_periods(rules: list[VisaRule]) -> list[Problem]:
+    """Two rules for the same destination and nationality must not apply on the same day."""
+    by_pair: dict[tuple[str, str], list[tuple[int, VisaRule]]] = {}
+    for i, rule in enumerate(rules):
+        by_pair.setdefault((rule.destination, rule.nationality), []).append((i, rule))
+    problems = []
+    for entries in by_pair.values():
+        entries.sort(key=lambda entry: _span(entry[1]))
+        for (_, earlier), (i, later) in zip(entries, entries[1:]):
+            if _span(later)[0] <= _span(earlier)[1]:
+                problems.append(
+                    (f"$.visa[{i}]", f"period overlaps rule {earlier.id!r} for the same country pair")
+                )
+    return problems
+
+
+def _span(rule: VisaRule) -> tuple[dt.date, dt.date]:
+    start = dates.first_day(rule.effective_from) if rule.effective_from else dt.date.min
+    end = dates.last_day(rule.effective_until) if rule.effective_until else dt.date.max
+    return start, end

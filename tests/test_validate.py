@@ -1,0 +1,84 @@
+"""ckr validate: every problem, one line each, with its JSON location."""
+
+import pytest
+
+
+def problems(result) -> list[str]:
+    return result.stdout.strip().splitlines()
+
+
+def test_clean_file_exits_0(run):
+    result = run("validate")
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert result.stderr.strip().endswith("mini.json: no problems")
+
+
+def test_reports_every_problem_not_just_the_first(run, data_file, mini_data):
+    mini_data["events"][0]["date"] = "2023-02-30"
+    mini_data["events"][2]["confidence"] = "sure"
+    mini_data["visa"][1]["max_stay_days"] = "many"
+    mini_data["domains"][0]["figures"][0]["sources"] = ["nowhere"]
+    path = data_file(mini_data)
+    result = run("validate", str(path))
+    assert result.exit_code == 1
+    assert problems(result) == [
+        "$.events[0]: date: '2023-02-30' is not a calendar date",
+        "$.events[2].confidence: Invalid enum value 'sure'",
+        "$.visa[1].max_stay_days: Expected `int | null`, got `str`",
+        "$.domains[0].figures[0].sources: unknown source 'nowhere'",
+    ]
+    assert result.stderr.strip() == f"{path}: 4 problems"
+
+
+def test_duplicate_ids_and_unknown_references(run, data_file, mini_data):
+    mini_data["visa"][3]["id"] = "kh-kr"
+    mini_data["claims"][0]["events"] = ["1997-gone"]
+    data_file(mini_data)
+    assert problems(run("validate")) == [
+        "$.visa[3].id: duplicate id 'kh-kr'",
+        "$.claims[0].events: unknown event '1997-gone'",
+    ]
+
+
+def test_editorial_checks(run, data_file, mini_data):
+    mini_data["sources"].append(
+        {"id": "lonely", "publisher": "N", "title": "T", "url": "https://e.org", "accessed": "2026-01-01"}
+    )
+    mini_data["visa"][2]["as_of"] = "2023-08-01"  # confirmed before it took effect
+    mini_data["visa"][1]["effective_until"] = "2023-09-30"  # runs into the next rule
+    data_file(mini_data)
+    assert problems(run("validate")) == [
+        "$.sources[3]: source 'lonely' is cited by no record",
+        "$.visa[2].as_of: 2023-08-01 is before effective_from 2023-08-15",
+        "$.visa[2]: period overlaps rule 'vn-kr-2022' for the same country pair",
+    ]
+
+
+def test_non_http_urls_are_rejected(run, data_file, mini_data):
+    mini_data["sources"][0]["url"] = "javascript:alert(1)"
+    data_file(mini_data)
+    assert problems(run("validate"))[0].startswith("$.sources[0].url: Expected `str` matching regex")
+
+
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        ("[]", "$: Expected `object`, got `array`"),
+        ("[" * 100_000, "$: nested too deeply to be a dataset"),
+        ('{"metadata": 1, "sources": [], "extra": 2}', "$: Object contains unknown field `extra`"),
+        ('{"sources": {}}', "$: Object missing required field `metadata`"),
+        ("{", "$: not valid JSON: the file ends early, at line 1, column 2"),
+    ],
+)
+def test_files_that_are_not_datasets(run, data_file, content, expected):
+    data_file(content)
+    result = run("validate")
+    assert result.exit_code == 1
+    assert expected in problems(result)
+
+
+def test_missing_file(run, tmp_path):
+    result = run("validate", str(tmp_path / "none.json"))
+    assert result.exit_code == 1
+    assert problems(result) == ["$: no such file"]

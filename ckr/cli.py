@@ -50,10 +50,17 @@ class CkrGroup(click.Group):
             ctx.fail(f"No such command {printable(name)!r}.{hint}")
         return super().resolve_command(ctx, args)
 
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:  # before click turns it into exit code 1
+            ctx.exit(_reader_left())
+
     def main(self, args=None, prog_name=None, complete_var=None, **extra):
         extra.pop("standalone_mode", None)
         try:
             code = super().main(args, prog_name or "ckr", complete_var, standalone_mode=False, **extra)
+            sys.stdout.flush()  # a closed pipe shows up here, not at interpreter exit
         except click.UsageError as error:
             code = _fail(error.format_message(), EXIT_USAGE)
         except click.ClickException as error:

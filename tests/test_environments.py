@@ -1,0 +1,69 @@
+"""Real processes in odd environments: closed pipes, Ctrl-C, the C locale."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from conftest import MINI
+
+CKR = [sys.executable, "-m", "ckr"]
+
+
+def ckr_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CKR_")}
+    return {**env, "CKR_DATA": str(MINI), "CKR_TODAY": "2026-11-25", **extra}
+
+
+@pytest.mark.parametrize("unbuffered", ["1", ""])
+@pytest.mark.parametrize("args", [["timeline"], ["timeline", "-f", "json"], ["visa"]])
+def test_reader_closing_the_pipe_early_is_not_an_error(args, unbuffered):
+    # A big dataset is not needed: the reader closes before ckr writes anything.
+    # Unbuffered, the write itself fails; buffered, the final flush does.
+    env = ckr_env(PYTHONUNBUFFERED=unbuffered)
+    reader = subprocess.Popen(CKR + args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    reader.stdout.close()
+    code = reader.wait(timeout=30)
+    assert (code, reader.stderr.read()) == (0, b"")
+
+
+def test_head_dash_1_in_a_shell_pipeline():
+    result = subprocess.run(
+        " ".join(CKR) + " timeline | head -1; echo status=${PIPESTATUS[0]}",
+        shell=True, executable="/bin/bash", capture_output=True, text=True, env=ckr_env(),
+    )
+    assert result.stdout == "date\ttitle\tcategory\tconfidence\nstatus=0\n"
+    assert "Error" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_ctrl_c_exits_130_without_a_traceback(tmp_path):
+    # ckr blocks opening a FIFO as its dataset until someone writes: interrupt it there.
+    fifo = tmp_path / "data.json"
+    os.mkfifo(fifo)
+    process = subprocess.Popen(
+        CKR + ["timeline"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        env=ckr_env(CKR_DATA=str(fifo)),
+    )
+    time.sleep(1.0)  # time to start up and block; the result does not depend on it
+    process.send_signal(signal.SIGINT)
+    assert process.wait(timeout=30) == 130
+    assert process.stderr.read().decode().strip() == "Error: interrupted"
+
+
+def test_c_locale_prints_non_ascii_data():
+    result = subprocess.run(
+        CKR + ["--version"], capture_output=True, env=ckr_env(LC_ALL="C", LANG="C")
+    )
+    assert result.returncode == 0
+    assert "dataset test-1" in result.stdout.decode()
+
+
+def test_c_locale_table_with_non_ascii_text():
+    result = subprocess.run(
+        CKR + ["timeline", "-f", "table"], capture_output=True,
+        env=ckr_env(LC_ALL="C", LANG="C", COLUMNS="100"),
+    )
+    assert result.returncode == 0
+    assert "4 events · dataset test-1" in result.stdout.decode("utf-8")

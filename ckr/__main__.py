@@ -1,3 +1,3 @@
-from ckr.cli import main
+from ckr.launch import main
 
 main()

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import sys
 
 import click
 
-from ckr import __version__
+from ckr import version
 from ckr.commands.claims import claims
 from ckr.commands.domains import domains
 from ckr.commands.show import show
@@ -16,8 +15,10 @@ from ckr.commands.sources import sources
 from ckr.commands.timeline import timeline
 from ckr.commands.validate import validate
 from ckr.commands.visa import visa
-from ckr.dataset import DATA_ENV, DataError
+from ckr.dataset import DataError
+from ckr.paths import DATA_ENV
 from ckr.session import Session
+from ckr.suggest import closest
 from ckr.text import printable
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -45,8 +46,8 @@ class CkrGroup(click.Group):
     def resolve_command(self, ctx, args):
         name = args[0] if args else ""
         if name and not name.startswith("-") and self.get_command(ctx, name) is None:
-            close = difflib.get_close_matches(name, self.list_commands(ctx), n=1)
-            hint = f" Did you mean {close[0]!r}?" if close else ""
+            close = closest(name, self.list_commands(ctx))
+            hint = f" Did you mean {close!r}?" if close else ""
             ctx.fail(f"No such command {printable(name)!r}.{hint}")
         return super().resolve_command(ctx, args)
 
@@ -96,15 +97,9 @@ def _reader_left() -> int:
 def _print_version(ctx: click.Context, _param, value: bool) -> None:
     if not value or ctx.resilient_parsing:
         return
-    click.echo(f"ckr {__version__}")
-    session = ctx.ensure_object(Session)
-    data = session.catalog.data
-    meta = data.metadata
-    click.echo(
-        f"dataset {printable(meta.version)}, reviewed {meta.last_reviewed}: "
-        f"{len(data.events)} events, {len(data.visa)} visa rules, "
-        f"{len(data.domains)} domains, {len(data.claims)} claims, {len(data.sources)} sources"
-    )
+    data = ctx.ensure_object(Session).catalog.data
+    counts = {name: len(getattr(data, name)) for name in version.COUNTED}
+    click.echo(version.describe(data.metadata.version, data.metadata.last_reviewed, counts))
     ctx.exit(EXIT_OK)
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
+
+from ckr.suggest import closest
 
 
-@dataclass(frozen=True)
-class Country:
+class Country(NamedTuple):
     code: str  # alpha-2
     code3: str  # alpha-3
     name: str
@@ -76,8 +76,7 @@ def resolve(text: str) -> Country:
 
 
 def suggest(text: str) -> str | None:
-    close = difflib.get_close_matches(_normal(text), _LOOKUP, n=1, cutoff=0.75)
-    return close[0] if close else None
+    return closest(_normal(text), _LOOKUP, cutoff=0.75)
 
 
 def name_of(code: str) -> str:

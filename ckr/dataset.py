@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import re
-from dataclasses import dataclass, field
-from pathlib import Path
 
 import msgspec
 
 from ckr.model import Dataset, Source
 
-DATA_ENV = "CKR_DATA"
-DATA_FILE = "ckr.json"
-
 
 class DataError(Exception):
     """A dataset file that cannot be used: `path: location: what is wrong`."""
 
-    def __init__(self, path: Path | str, problem: str, location: str = "") -> None:
+    def __init__(self, path: str, problem: str, location: str = "") -> None:
         self.path = str(path)
         self.location = location
         self.problem = problem
@@ -26,34 +20,19 @@ class DataError(Exception):
         super().__init__(where + problem)
 
 
-def default_path() -> Path:
-    """The shipped dataset: inside the installed package, or `data/` in a checkout."""
-    package_dir = Path(__file__).resolve().parent
-    installed = package_dir / "data" / DATA_FILE
-    if installed.is_file():
-        return installed
-    return package_dir.parent / "data" / DATA_FILE
-
-
-def resolve_path(option: str | None) -> Path:
-    """The file to read: --data, else $CKR_DATA, else the shipped dataset."""
-    chosen = option or os.environ.get(DATA_ENV)
-    return Path(chosen) if chosen else default_path()
-
-
-@dataclass
 class Catalog:
     """A checked dataset with its sources indexed by id."""
 
-    data: Dataset
-    path: Path
-    sources: dict[str, Source] = field(default_factory=dict)
+    def __init__(self, data: Dataset, path: str) -> None:
+        self.data = data
+        self.path = path
+        self.sources = {source.id: source for source in data.sources}
 
     def cited(self, ids: list[str]) -> list[Source]:
         return [self.sources[i] for i in ids]
 
 
-def load(path: Path) -> Catalog:
+def load(path: str) -> Catalog:
     """Read, decode and check a dataset file, or raise DataError."""
     raw = read_bytes(path)
     try:
@@ -65,7 +44,7 @@ def load(path: Path) -> Catalog:
         raise DataError(path, describe_decode_error(str(error), raw)) from None
     except RecursionError:
         raise DataError(path, "nested too deeply to be a dataset") from None
-    catalog = Catalog(data, path, {s.id: s for s in data.sources})
+    catalog = Catalog(data, str(path))
     problems = cross_reference_problems(data)
     if problems:
         location, problem = problems[0]
@@ -74,9 +53,10 @@ def load(path: Path) -> Catalog:
     return catalog
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: str) -> bytes:
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as file:
+            raw = file.read()
     except FileNotFoundError:
         raise DataError(path, "no such file") from None
     except IsADirectoryError:

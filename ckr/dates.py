@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import os
 import re
@@ -21,10 +20,16 @@ def check(text: str) -> str | None:
     if len(parts) >= 2 and not 1 <= parts[1] <= 12:
         return f"{text!r} has no month {parts[1]}"
     if len(parts) == 3:
-        last_day = calendar.monthrange(parts[0], parts[1])[1]
-        if not 1 <= parts[2] <= last_day:
+        if not 1 <= parts[2] <= days_in_month(parts[0], parts[1]):
             return f"{text!r} is not a calendar date"
     return None
+
+
+def days_in_month(year: int, month: int) -> int:
+    if month == 2:
+        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        return 29 if leap else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
 
 def first_day(text: str) -> dt.date:
@@ -38,7 +43,7 @@ def last_day(text: str) -> dt.date:
     parts = [int(p) for p in text.split("-")]
     year = parts[0]
     month = parts[1] if len(parts) > 1 else 12
-    day = parts[2] if len(parts) > 2 else calendar.monthrange(year, month)[1]
+    day = parts[2] if len(parts) > 2 else days_in_month(year, month)
     return dt.date(year, month, day)
 
 

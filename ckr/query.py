@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections import Counter
 from dataclasses import dataclass
 
 from ckr import dates
 from ckr.dataset import citing_records
 from ckr.model import Claim, Dataset, Domain, Event, Record, VisaRule
+from ckr.suggest import closest
 
 
 class NotInData(ValueError):
@@ -18,8 +18,8 @@ class NotInData(ValueError):
     def __init__(
         self, what: str, value: str, known: list[str], list_choices: bool = True
     ) -> None:
-        close = difflib.get_close_matches(value.casefold(), known, n=1, cutoff=0.6)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        close = closest(value.casefold(), known)
+        hint = f" (did you mean {close!r}?)" if close else ""
         offer = known and not close and list_choices
         choices = f"; choose from: {', '.join(known)}" if offer else ""
         super().__init__(f"no {what} {value!r} in the dataset{hint}{choices}")
@@ -46,7 +46,8 @@ def events(data: Dataset, wanted: EventFilter) -> list[Event]:
         if category.casefold() not in known:
             raise NotInData("category", category, known)
     chosen = [e for e in data.events if _matches(e, wanted)]
-    chosen.sort(key=lambda e: dates.first_day(e.date), reverse=wanted.reverse)
+    # ISO dates sort as text, and "1997" sorts before "1997-10": no parsing needed.
+    chosen.sort(key=lambda e: e.date, reverse=wanted.reverse)
     return chosen[: wanted.limit] if wanted.limit else chosen
 
 

@@ -10,7 +10,7 @@ from functools import cached_property
 
 import click
 
-from ckr import dataset, dates, render
+from ckr import dataset, dates, paths, render
 from ckr.listing import Listing
 
 FORCE_TTY_ENV = "CKR_FORCE_TTY"
@@ -24,7 +24,7 @@ class Session:
     @cached_property
     def catalog(self) -> dataset.Catalog:
         """The dataset, read and checked once, on first use."""
-        return dataset.load(dataset.resolve_path(self.data_option))
+        return dataset.load(paths.resolve(self.data_option))
 
     def caption(self, count: int, noun: str, remark: str = "") -> str:
         """ "11 rules · 3 stale · dataset 2026.11.25, reviewed 2026-11-25" """

@@ -8,7 +8,6 @@ before they took effect, and periods of the same rule that overlap.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import msgspec
 
@@ -26,7 +25,7 @@ COLLECTIONS = {
 }
 
 
-def problems_in_file(path: Path) -> list[Problem]:
+def problems_in_file(path: str) -> list[Problem]:
     """All problems found in a file; an empty list means it is clean."""
     try:
         raw = dataset.read_bytes(path)

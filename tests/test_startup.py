@@ -3,39 +3,64 @@
 import subprocess
 import sys
 
+from click.testing import CliRunner
+from conftest import MINI
+
+from ckr.cli import cli
+
 PROBE = """
 import sys
-from ckr.cli import main
+from ckr.launch import main
 try:
     main()
 except SystemExit:
     pass
-print("rich imported:", any(m == "rich" or m.startswith("rich.") for m in sys.modules))
+loaded = {m.split(".")[0] for m in sys.modules}
+print("imported:", " ".join(sorted({"click", "msgspec", "rich"} & loaded)) or "-")
 """
 
 
-def run_probe(*args: str) -> str:
+def run_probe(*args: str, data: str = str(MINI)) -> str:
+    env = {"CKR_DATA": data, "PATH": "/usr/bin:/bin"}
     result = subprocess.run(
-        [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, check=True
+        [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, check=True, env=env
     )
     return result.stdout
 
 
-def test_version_prints_program_and_dataset_without_importing_rich():
+def test_version_alone_imports_neither_click_nor_msgspec_nor_rich():
     output = run_probe("--version")
-    assert output.startswith("ckr 0.1.0\ndataset ")
-    assert "rich imported: False" in output
+    assert output.startswith("ckr 0.1.0\ndataset test-1, reviewed 2026-01-15: 4 events")
+    assert output.endswith("imported: -\n")
+
+
+def test_quick_version_says_what_the_full_path_says():
+    quick = run_probe("--version").rsplit("imported:", 1)[0]
+    full = CliRunner().invoke(cli, ["--data", str(MINI), "--version"]).output
+    assert quick == full
+
+
+def test_quick_version_leaves_a_broken_file_to_the_full_path(tmp_path):
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"metadata": {"version": 3}}')
+    result = subprocess.run(
+        [sys.executable, "-m", "ckr", "--version"], capture_output=True, text=True,
+        env={"CKR_DATA": str(broken), "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 1
+    assert "$.metadata" in result.stderr
 
 
 def test_piped_output_does_not_import_rich():
     output = run_probe("timeline", "--limit", "1")
     assert output.startswith("date\ttitle\tcategory\tconfidence\n")
-    assert "rich imported: False" in output
+    assert output.endswith("imported: click msgspec\n")
 
 
 def test_python_dash_m_ckr_works():
     result = subprocess.run(
-        [sys.executable, "-m", "ckr", "--version"], capture_output=True, text=True
+        [sys.executable, "-m", "ckr", "timeline", "--limit", "1"], capture_output=True, text=True,
+        env={"CKR_DATA": str(MINI), "PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 0
-    assert result.stdout.startswith("ckr 0.1.0")
+    assert result.stdout.splitlines()[1].startswith("1997-10-30\t")

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
-from ckr import dataset, validate as checks
+from ckr import paths, validate as checks
 from ckr.session import Session, pass_session
 from ckr.text import printable
 
 
 @click.command()
-@click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.argument("path", required=False, type=click.Path())
 @pass_session
 @click.pass_context
-def validate(ctx: click.Context, session: Session, path: Path | None) -> None:
+def validate(ctx: click.Context, session: Session, path: str | None) -> None:
     """Check a dataset file (default: the one in use) and print every problem.
 
     Each problem is one line with its JSON location, for example
@@ -27,7 +25,7 @@ def validate(ctx: click.Context, session: Session, path: Path | None) -> None:
       ckr validate
       ckr validate my-copy.json
     """
-    path = path or dataset.resolve_path(session.data_option)
+    path = path or paths.resolve(session.data_option)
     problems = checks.problems_in_file(path)
     for location, problem in problems:
         click.echo(printable(f"{location}: {problem}"))

@@ -89,9 +89,15 @@ def editorial_problems(data: Dataset) -> list[Problem]:
         if source.id not in cited:
             problems.append((f"$.sources[{i}]", f"source {source.id!r} is cited by no record"))
     for i, rule in enumerate(data.visa):
-        if rule.effective_from and dates.last_day(rule.as_of) < dates.first_day(rule.effective_from):
+        # Confirmed only before it started, a rule is announced, not verified in force.
+        started = rule.effective_from and dates.first_day(rule.effective_from)
+        if rule.confidence == "verified" and started and dates.last_day(rule.as_of) < started:
             problems.append(
-                (f"$.visa[{i}].as_of", f"{rule.as_of} is before effective_from {rule.effective_from}")
+                (
+                    f"$.visa[{i}].as_of",
+                    f"{rule.as_of} is before effective_from {rule.effective_from}, "
+                    "yet the rule is marked verified",
+                )
             )
     problems += _overlapping_periods(data.visa)
     return problems

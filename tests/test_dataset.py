@@ -67,10 +67,25 @@ def test_disputed_facts_explain_the_dispute(data):
             assert rule.notes, rule.id
 
 
-def test_each_destination_has_exactly_one_rule_in_force_for_south_koreans(data):
-    in_force = Counter(r.destination for r in query.visa_rules(data, ON, "KR"))
+@pytest.mark.parametrize("nationality", ["KR", "JP", "CN", "US"])
+def test_each_destination_has_exactly_one_rule_in_force(data, nationality):
+    in_force = Counter(r.destination for r in query.visa_rules(data, ON, nationality))
     assert set(in_force) == SOUTHEAST_ASIA
     assert [code for code, n in in_force.items() if n > 1] == []
+
+
+def test_rules_for_cambodians_travelling_to_korea_japan_and_china(data):
+    rules = query.visa_rules(data, ON, "KH")
+    assert sorted(r.destination for r in rules) == ["CN", "JP", "KR"]
+
+
+def test_past_and_scheduled_rules_are_kept(data):
+    vietnam = sorted(
+        (r.effective_from, r.max_stay_days) for r in data.visa if r.destination == "VN" and r.nationality == "KR"
+    )
+    assert vietnam[:2] == [("2022-03-15", 15), ("2023-08-15", 45)]
+    pilot = [r for r in data.visa if (r.destination, r.nationality, r.effective_from) == ("KH", "CN", "2026-06-15")]
+    assert pilot and pilot[0].regime == "visa_free" and pilot[0].effective_until == "2026-10-15"
 
 
 def test_domains_have_figures_and_agreements(data):

@@ -50,9 +50,16 @@ def test_editorial_checks(run, data_file, mini_data):
     data_file(mini_data)
     assert problems(run("validate")) == [
         "$.sources[3]: source 'lonely' is cited by no record",
-        "$.visa[2].as_of: 2023-08-01 is before effective_from 2023-08-15",
+        "$.visa[2].as_of: 2023-08-01 is before effective_from 2023-08-15, yet the rule is marked verified",
         "$.visa[2]: period overlaps rule 'vn-kr-2022' for the same country pair",
     ]
+
+
+def test_an_announced_rule_may_be_confirmed_before_it_starts_if_not_verified(run, data_file, mini_data):
+    mini_data["visa"][2]["as_of"] = "2023-08-01"
+    mini_data["visa"][2]["confidence"] = "disputed"
+    data_file(mini_data)
+    assert run("validate").exit_code == 0
 
 
 def test_non_http_urls_are_rejected(run, data_file, mini_data):

@@ -10,6 +10,19 @@ PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 _PARTIAL_DATE = re.compile(PARTIAL_DATE_PATTERN)
 
 
+def is_real(text: str) -> bool:
+    """Whether a date that matches the pattern names a real month and day.
+
+    Called once per record when a dataset loads, so the common case (days 01 to 28)
+    is settled by two string comparisons.
+    """
+    if len(text) == 4:
+        return True
+    if not "01" <= text[5:7] <= "12":
+        return False
+    return len(text) == 7 or "01" <= text[8:] <= "28" or check(text) is None
+
+
 def check(text: str) -> str | None:
     """Return why `text` is not a real partial date, or None when it is."""
     if not _PARTIAL_DATE.match(text):

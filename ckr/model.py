@@ -32,9 +32,8 @@ def _check_dates(record: msgspec.Struct, *fields: str) -> None:
     """Reject dates that match the pattern but name no real day (2023-02-30)."""
     for field in fields:
         value = getattr(record, field)
-        problem = value is not None and dates.check(value)
-        if problem:
-            raise ValueError(f"{field}: {problem}")
+        if value is not None and not dates.is_real(value):
+            raise ValueError(f"{field}: {dates.check(value)}")
 
 
 class Record(msgspec.Struct, forbid_unknown_fields=True):

@@ -45,25 +45,24 @@ def events(data: Dataset, wanted: EventFilter) -> list[Event]:
     for category in wanted.categories:
         if category.casefold() not in known:
             raise NotInData("category", category, known)
-    chosen = [e for e in data.events if _matches(e, wanted)]
+    in_categories = {c.casefold() for c in wanted.categories}
+    needle = wanted.search.casefold() if wanted.search else None
+    chosen = [e for e in data.events if _matches(e, wanted, in_categories, needle)]
     # ISO dates sort as text, and "1997" sorts before "1997-10": no parsing needed.
     chosen.sort(key=lambda e: e.date, reverse=wanted.reverse)
     return chosen[: wanted.limit] if wanted.limit else chosen
 
 
-def _matches(event: Event, wanted: EventFilter) -> bool:
+def _matches(event: Event, wanted: EventFilter, in_categories: set[str], needle: str | None) -> bool:
     # An event dated "1997" overlaps any filter window that touches 1997.
     if wanted.start and dates.last_day(event.date) < dates.first_day(wanted.start):
         return False
     if wanted.end and dates.first_day(event.date) > dates.last_day(wanted.end):
         return False
-    if wanted.categories and event.category.casefold() not in {
-        c.casefold() for c in wanted.categories
-    }:
+    if in_categories and event.category.casefold() not in in_categories:
         return False
-    if wanted.search:
-        haystack = " ".join(filter(None, (event.title, event.summary, event.note)))
-        return wanted.search.casefold() in haystack.casefold()
+    if needle:
+        return any(needle in text.casefold() for text in (event.title, event.summary, event.note) if text)
     return True
 
 

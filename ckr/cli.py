@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 
 import click
 
 from ckr import version
-from ckr.commands.claims import claims
-from ckr.commands.domains import domains
-from ckr.commands.show import show
-from ckr.commands.sources import sources
-from ckr.commands.timeline import timeline
-from ckr.commands.validate import validate
-from ckr.commands.visa import visa
 from ckr.dataset import DataError
 from ckr.paths import DATA_ENV
 from ckr.session import Session
@@ -40,8 +34,20 @@ Environment:
 """
 
 
+# Each command lives in ckr/commands/NAME.py as a function NAME, imported only when run.
+COMMANDS = ("claims", "domains", "show", "sources", "timeline", "validate", "visa")
+
+
 class CkrGroup(click.Group):
-    """A group that suggests near command names and never ends in a traceback."""
+    """A group that loads commands lazily, suggests near names, never shows a traceback."""
+
+    def list_commands(self, ctx):
+        return list(COMMANDS)
+
+    def get_command(self, ctx, name):
+        if name not in COMMANDS:
+            return None
+        return getattr(importlib.import_module(f"ckr.commands.{name}"), name)
 
     def resolve_command(self, ctx, args):
         name = args[0] if args else ""
@@ -136,9 +142,6 @@ def cli() -> None:
       ckr domains trade
     """
 
-
-for command in (timeline, visa, domains, claims, sources, show, validate):
-    cli.add_command(command)
 
 
 def main() -> None:

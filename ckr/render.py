@@ -5,8 +5,6 @@ rich is imported only when a table is drawn, so piped and JSON output start fast
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 from dataclasses import replace
 from typing import TextIO
@@ -44,6 +42,9 @@ def _plain(value: Value) -> str:
 
 
 def to_csv(listing: Listing) -> str:
+    import csv
+    import io
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(column.key for column in listing.columns)

@@ -7,8 +7,6 @@ fields it prints; anything odd goes to the full path, which reports errors prope
 
 from __future__ import annotations
 
-import json
-
 from ckr import __version__, paths
 from ckr.text import printable
 
@@ -23,6 +21,8 @@ def describe(version: str, last_reviewed: str, counts: dict[str, int]) -> str:
 
 def quick() -> str | None:
     """The --version text for the dataset in use, or None to take the full path."""
+    import json  # here, not above: the full path never needs it
+
     try:
         with open(paths.resolve(None), "rb") as file:
             document = json.load(file)

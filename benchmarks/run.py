@@ -1,0 +1,158 @@
+"""ckr's speed and memory, as ratios against floors measured in the same run.
+
+    python benchmarks/run.py            # start-up, scale at 100,000 events, growth to 1,000,000
+    python benchmarks/run.py --quick    # fewer repeats, growth to 100,000
+
+Each comparison runs the two commands alternately and takes the median wall time, so
+load on the machine affects both alike. Peak memory is the child's maximum resident set.
+Needs `ckr` installed (pip install .) and, for one comparison, jq on the PATH.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+PYTHON = sys.executable
+CKR = [shutil.which("ckr") or "ckr"]
+SEARCH = ["timeline", "--search", "partnership", "--limit", "20", "--format", "json"]
+JQ_FILTER = (
+    '[.events[] | select((.title + " " + .summary + " " + (.note // "")) | ascii_downcase'
+    ' | contains("partnership"))] | sort_by(.date) | .[:20]'
+)
+PYTHON_FLOOR = (
+    "import json, sys\n"
+    "d = json.load(open(sys.argv[1]))\n"
+    "r = [e for e in d['events'] if 'partnership' in "
+    "(e['title'] + ' ' + e['summary'] + ' ' + (e.get('note') or '')).lower()]\n"
+    "r.sort(key=lambda e: e['date'])\n"
+    "print(json.dumps(r[:20]))\n"
+)
+
+
+def run_once(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak resident MiB of one run, output discarded (piped)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    process.stdout.read()
+    _pid, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(command)}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def side_by_side(first: list[str], second: list[str], repeats: int) -> tuple[dict, dict]:
+    """Median time and peak memory of each command, run alternately."""
+    results: list[list[tuple[float, float]]] = [[], []]
+    run_once(first), run_once(second)  # warm the file cache
+    for _ in range(repeats):
+        for index, command in enumerate((first, second)):
+            results[index].append(run_once(command))
+    return tuple(
+        {"seconds": statistics.median(t for t, _ in r), "mib": max(m for _, m in r)}
+        for r in results
+    )
+
+
+def row(name: str, ours: dict, floor: dict, goal: float | None, unit: str = "s") -> str:
+    ratio = ours["seconds"] / floor["seconds"]
+    verdict = "" if goal is None else ("ok" if ratio <= goal else "MISSED")
+    goal_text = f"<= {goal:g}x" if goal else ""
+    return (
+        f"| {name} | {ours['seconds'] * 1000:,.1f} ms | {floor['seconds'] * 1000:,.1f} ms "
+        f"| {ratio:.2f}x | {goal_text} {verdict} |"
+    )
+
+
+def startup(repeats: int) -> list[str]:
+    data = ["--data", str(HERE.parent / "data" / "ckr.json")]
+    floor_rich = [PYTHON, "-c", "import click, rich.console, rich.table"]
+    ours, floor = side_by_side(CKR + data + ["timeline"], floor_rich, repeats)
+    lines = [row("`ckr timeline` (piped) vs `import click, rich`", ours, floor, 1.15)]
+    ours, floor = side_by_side(CKR + ["--version"], [PYTHON, "-c", "pass"], repeats)
+    lines.append(row("`ckr --version` vs `python -c pass`", ours, floor, 3.0))
+    return lines
+
+
+def scale(folder: Path, repeats: int) -> list[str]:
+    big = make_file(folder, 100_000)
+    ours_cmd = CKR + ["--data", str(big)] + SEARCH
+    lines = []
+    if shutil.which("jq"):
+        ours, jq = side_by_side(ours_cmd, ["jq", "-c", JQ_FILTER, str(big)], max(3, repeats // 4))
+        lines.append(row("search 100,000 events vs jq", ours, jq, 0.5))
+    else:
+        lines.append("| search 100,000 events vs jq | jq not found | | | |")
+    ours, floor = side_by_side(ours_cmd, [PYTHON, "-c", PYTHON_FLOOR, str(big)], max(3, repeats // 2))
+    lines.append(row("search 100,000 events vs json.load + list", ours, floor, 1.0))
+    verdict = "ok" if ours["mib"] <= 400 else "MISSED"
+    lines.append(f"| peak memory, 100,000 events | {ours['mib']:,.0f} MiB | | | <= 400 MiB {verdict} |")
+    return lines
+
+
+def growth(folder: Path, sizes: list[int], repeats: int) -> list[str]:
+    lines = ["| events | time | peak memory |", "| ---: | ---: | ---: |"]
+    points = []
+    for size in sizes:
+        path = make_file(folder, size)
+        timings = [run_once(CKR + ["--data", str(path)] + SEARCH) for _ in range(repeats)]
+        seconds = statistics.median(t for t, _ in timings)
+        mib = max(m for _, m in timings)
+        points.append((size, seconds, mib))
+        lines.append(f"| {size:,} | {seconds * 1000:,.0f} ms | {mib:,.0f} MiB |")
+        path.unlink()
+    for label, column in (("time", 1), ("memory", 2)):
+        slope = log_slope([(p[0], p[column]) for p in points[-3:]])
+        verdict = "linear or better" if slope <= 1.1 else "WORSE THAN LINEAR"
+        lines.append(f"\n{label}: log-log slope over the largest sizes {slope:.2f} ({verdict})")
+    return lines
+
+
+def log_slope(points: list[tuple[int, float]]) -> float:
+    """Least-squares slope of log(cost) on log(size): 1.0 is linear."""
+    xs = [math.log(size) for size, _ in points]
+    ys = [math.log(cost) for _, cost in points]
+    mean_x, mean_y = statistics.fmean(xs), statistics.fmean(ys)
+    return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys)) / sum(
+        (x - mean_x) ** 2 for x in xs
+    )
+
+
+def make_file(folder: Path, size: int) -> Path:
+    # In a child process: a large document held here would inflate the peak memory
+    # measured for every command this process starts afterwards.
+    path = folder / f"events-{size}.json"
+    if not path.exists():
+        subprocess.run([PYTHON, str(HERE / "make_big.py"), str(size), str(path)], check=True,
+                       stdout=subprocess.DEVNULL)
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats, growth to 100,000")
+    options = parser.parse_args()
+    repeats = 7 if options.quick else 21
+    sizes = [1_000, 10_000, 100_000] if options.quick else [1_000, 10_000, 100_000, 1_000_000]
+    header = ["| measure | ckr | floor | ratio | goal |", "| --- | ---: | ---: | ---: | --- |"]
+    with tempfile.TemporaryDirectory() as folder:
+        print("\n".join(header + startup(repeats) + scale(Path(folder), repeats)))
+        print()
+        print("\n".join(growth(Path(folder), sizes, max(3, repeats // 4))))
+    print(f"\nPython {sys.version.split()[0]} on {os.uname().sysname} {os.uname().machine}, "
+          f"{os.cpu_count()} cores")
+
+
+if __name__ == "__main__":
+    main()

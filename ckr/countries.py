@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import NamedTuple
 
 from ckr.suggest import closest
@@ -18,41 +19,81 @@ class Country(NamedTuple):
         return (self.code, self.code3, self.name, *self.aliases)
 
 
+# Aliases: English names, short forms and demonyms, then the names people write in
+# Korean, Khmer, Japanese, Chinese, Vietnamese and Thai (and the country's own script).
 COUNTRIES = (
     Country("KR", "KOR", "South Korea", (
         "korea", "republic of korea", "rok", "korean", "south korean", "s korea",
         "korea south", "korea republic of",
+        "한국", "대한민국", "남한", "កូរ៉េ", "កូរ៉េខាងត្បូង", "韓国", "韩国", "韓國", "南韓",
+        "hàn quốc", "เกาหลีใต้", "เกาหลี",
     )),
     Country("KP", "PRK", "North Korea", (
         "democratic people's republic of korea", "dprk", "north korean", "n korea",
-        "korea north",
+        "korea north", "북한", "조선", "កូរ៉េខាងជើង", "北朝鮮", "朝鲜", "北韓", "triều tiên",
+        "เกาหลีเหนือ",
     )),
-    Country("KH", "KHM", "Cambodia", ("kingdom of cambodia", "cambodian", "khmer")),
-    Country("JP", "JPN", "Japan", ("japanese",)),
+    Country("KH", "KHM", "Cambodia", (
+        "kingdom of cambodia", "cambodian", "khmer", "កម្ពុជា", "캄보디아", "カンボジア",
+        "柬埔寨", "campuchia", "กัมพูชา",
+    )),
+    Country("JP", "JPN", "Japan", ("japanese", "日本", "일본", "ជប៉ុន", "nhật bản", "ญี่ปุ่น")),
     Country("CN", "CHN", "China", (
-        "people's republic of china", "prc", "chinese", "mainland china",
+        "people's republic of china", "prc", "chinese", "mainland china", "中国", "中國",
+        "중국", "ចិន", "trung quốc", "จีน",
     )),
     Country("US", "USA", "United States", (
-        "united states of america", "america", "american", "us citizen",
+        "united states of america", "america", "american", "us citizen", "미국", "アメリカ",
+        "美国", "美國", "អាមេរិក", "hoa kỳ", "สหรัฐอเมริกา",
     )),
-    Country("VN", "VNM", "Vietnam", ("viet nam", "vietnamese")),
-    Country("TH", "THA", "Thailand", ("thai", "kingdom of thailand")),
-    Country("LA", "LAO", "Laos", ("lao pdr", "lao", "laotian", "lao people's democratic republic")),
-    Country("MM", "MMR", "Myanmar", ("burma", "burmese")),
-    Country("MY", "MYS", "Malaysia", ("malaysian",)),
-    Country("SG", "SGP", "Singapore", ("singaporean",)),
-    Country("ID", "IDN", "Indonesia", ("indonesian",)),
-    Country("PH", "PHL", "Philippines", ("the philippines", "filipino", "philippine")),
-    Country("BN", "BRN", "Brunei", ("brunei darussalam", "bruneian")),
-    Country("TL", "TLS", "Timor-Leste", ("east timor", "timor leste", "timorese", "timor")),
+    Country("VN", "VNM", "Vietnam", (
+        "viet nam", "vietnamese", "việt nam", "베트남", "ベトナム", "越南", "វៀតណាម",
+        "เวียดนาม",
+    )),
+    Country("TH", "THA", "Thailand", (
+        "thai", "kingdom of thailand", "ประเทศไทย", "ไทย", "태국", "タイ", "泰国", "泰國",
+        "ថៃ", "thái lan",
+    )),
+    Country("LA", "LAO", "Laos", (
+        "lao pdr", "lao", "laotian", "lao people's democratic republic", "ລາວ", "라오스",
+        "ラオス", "老挝", "寮國", "ឡាវ", "lào", "ลาว",
+    )),
+    Country("MM", "MMR", "Myanmar", (
+        "burma", "burmese", "မြန်မာ", "미얀마", "ミャンマー", "缅甸", "緬甸", "មីយ៉ាន់ម៉ា",
+        "mianma", "เมียนมา", "พม่า",
+    )),
+    Country("MY", "MYS", "Malaysia", (
+        "malaysian", "말레이시아", "マレーシア", "马来西亚", "馬來西亞", "ម៉ាឡេស៊ី",
+        "malaixia", "มาเลเซีย",
+    )),
+    Country("SG", "SGP", "Singapore", (
+        "singaporean", "싱가포르", "シンガポール", "新加坡", "សិង្ហបុរី", "สิงคโปร์",
+    )),
+    Country("ID", "IDN", "Indonesia", (
+        "indonesian", "인도네시아", "インドネシア", "印度尼西亚", "印尼", "ឥណ្ឌូណេស៊ី",
+        "อินโดนีเซีย",
+    )),
+    Country("PH", "PHL", "Philippines", (
+        "the philippines", "filipino", "philippine", "필리핀", "フィリピン", "菲律宾",
+        "菲律賓", "ហ្វីលីពីន", "philippin", "ฟิลิปปินส์",
+    )),
+    Country("BN", "BRN", "Brunei", (
+        "brunei darussalam", "bruneian", "브루나이", "ブルネイ", "文莱", "汶萊", "ព្រុយណេ",
+        "บรูไน",
+    )),
+    Country("TL", "TLS", "Timor-Leste", (
+        "east timor", "timor leste", "timorese", "timor", "동티모르", "東ティモール",
+        "东帝汶", "東帝汶", "ទីម័រខាងកើត", "đông timor", "ติมอร์-เลสเต",
+    )),
 )
 
 BY_CODE = {country.code: country for country in COUNTRIES}
 
 
 def _normal(text: str) -> str:
-    """Case, dots, dashes and extra spaces do not matter: "S. Korea" == "s korea"."""
-    text = text.casefold().replace("’", "'").replace(".", " ").replace("-", " ")
+    """Case, accents' encoding, dots, dashes and spaces do not matter: "S. Korea" == "s korea"."""
+    text = unicodedata.normalize("NFC", text).casefold()
+    text = text.replace("’", "'").replace(".", " ").replace("-", " ")
     return re.sub(r"\s+", " ", text).strip().removeprefix("the ")
 
 

@@ -1,0 +1,43 @@
+"""Country names as people write them, in their own scripts and in the users' languages."""
+
+import pytest
+
+from ckr import countries
+
+
+@pytest.mark.parametrize(
+    "name, code",
+    [
+        ("한국", "KR"),
+        ("대한민국", "KR"),
+        ("캄보디아", "KH"),
+        ("កម្ពុជា", "KH"),
+        ("កូរ៉េ", "KR"),
+        ("日本", "JP"),
+        ("中国", "CN"),
+        ("Việt Nam", "VN"),
+        ("Vie\u0323\u0302t Nam", "VN"),  # the same name, its accents typed as combining marks
+        ("ประเทศไทย", "TH"),
+        ("ລາວ", "LA"),
+        ("미국", "US"),
+        ("북한", "KP"),
+        ("Burma", "MM"),
+        ("east-timor", "TL"),
+    ],
+)
+def test_names_in_many_scripts(name, code):
+    assert countries.resolve(name).code == code
+
+
+def test_every_spelling_names_one_country_only():
+    seen: dict[str, str] = {}
+    for country in countries.COUNTRIES:
+        for spelling in country.spellings():
+            key = countries._normal(spelling)
+            assert seen.setdefault(key, country.code) == country.code, spelling
+
+
+def test_visa_accepts_a_korean_name(run):
+    result = run("visa", "--country", "대한민국", "-d", "베트남")
+    assert result.exit_code == 0
+    assert result.output.splitlines()[1].startswith("Vietnam\tvisa_free\t45\t")

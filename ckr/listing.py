@@ -5,7 +5,7 @@ Commands build a Listing; `ckr.render` writes it as a table, JSON, CSV, TSV or M
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
 Value = str | int | float | None
@@ -42,3 +42,26 @@ class Listing:
 
     def table_columns(self) -> list[Column]:
         return [column for column in self.columns if column.in_table]
+
+    def json_fields(self) -> list[str]:
+        sample = self.records[0] if isinstance(self.records, list) and self.records else self.records
+        return list(sample) if isinstance(sample, dict) else []
+
+    def select(self, fields: list[str], for_json: bool) -> Listing:
+        """Only the named fields, in the order given; an unknown name is a ValueError."""
+        available = self.json_fields() if for_json else [c.key for c in self.columns]
+        unknown = [name for name in fields if name not in available]
+        if unknown and (available or not for_json):
+            raise ValueError(
+                f"unknown field {unknown[0]!r}; available fields: {', '.join(available)}"
+            )
+        if for_json:
+            def pick(record: dict) -> dict:
+                return {name: record[name] for name in fields}
+
+            records = [pick(r) for r in self.records] if isinstance(self.records, list) else pick(self.records)
+            return replace(self, records=records)
+        by_key = {column.key: column for column in self.columns}
+        # A chosen column shows in tables too, even one that is normally for scripts only.
+        columns = [replace(by_key[name], in_table=True) for name in fields]
+        return replace(self, columns=columns)

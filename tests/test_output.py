@@ -107,3 +107,26 @@ def test_tabs_and_newlines_in_data_do_not_break_tsv(run, data_file, mini_data):
     rows = tsv_rows(run("timeline").output)
     assert len(rows) == 4
     assert rows[0]["title"] == "two cells and lines"
+
+
+def test_fields_choose_and_order_columns(run):
+    assert run("timeline", "--fields", "title,date", "--limit", "1").output == (
+        "title\tdate\nFull relations restored\t1997-10-30\n"
+    )
+
+
+def test_fields_choose_json_keys(run):
+    rules = json.loads(run("visa", "-c", "kr", "-f", "json", "--fields", "id,max_stay_days,stale").output)
+    assert rules[0] == {"id": "kh-kr", "max_stay_days": 30, "stale": False}
+
+
+def test_fields_work_in_tables_too(terminal):
+    output = terminal("visa", "-c", "kr", "--fields", "destination,age_days", width=100).output
+    assert "Age in days" in output and "Rule" not in output
+
+
+@pytest.mark.parametrize("fmt, available", [("tsv", "date, title, category, confidence"), ("json", "id, date, title")])
+def test_unknown_field_lists_the_available_ones(run, fmt, available):
+    result = run("timeline", "-f", fmt, "--fields", "date,titel")
+    assert result.exit_code == 2
+    assert "unknown field 'titel'; available fields: " + available in result.stderr

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ckr import query, views
-from ckr.session import Session, emit, format_option, pass_session
+from ckr.session import Session, emit, output_options, pass_session
 
 
 @click.command()
@@ -16,9 +16,9 @@ from ckr.session import Session, emit, format_option, pass_session
     type=click.Choice(query.VERDICTS, case_sensitive=False),
     help="Only claims with this verdict (repeatable).",
 )
-@format_option
+@output_options
 @pass_session
-def claims(session: Session, verdict, fmt) -> None:
+def claims(session: Session, verdict, fmt, fields) -> None:
     """The seed article's claims, each with a verdict and a one-line finding.
 
     \b
@@ -28,4 +28,4 @@ def claims(session: Session, verdict, fmt) -> None:
       ckr show claim-ties-restored-1997
     """
     chosen = query.claims(session.catalog.data, verdict)
-    emit(views.claims_listing(session, chosen), fmt)
+    emit(views.claims_listing(session, chosen), fmt, fields)

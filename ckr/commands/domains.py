@@ -5,14 +5,14 @@ from __future__ import annotations
 import click
 
 from ckr import query, views
-from ckr.session import Session, emit, format_option, pass_session
+from ckr.session import Session, emit, output_options, pass_session
 
 
 @click.command()
 @click.argument("domain", required=False)
-@format_option
+@output_options
 @pass_session
-def domains(session: Session, domain, fmt) -> None:
+def domains(session: Session, domain, fmt, fields) -> None:
     """Domains of cooperation; name one to see its figures and agreements.
 
     \b
@@ -23,10 +23,10 @@ def domains(session: Session, domain, fmt) -> None:
     """
     data = session.catalog.data
     if domain is None:
-        emit(views.domains_listing(session, data.domains), fmt)
+        emit(views.domains_listing(session, data.domains), fmt, fields)
         return
     try:
         chosen = query.domain(data, domain)
     except query.NotInData as error:
         raise click.BadParameter(str(error), param_hint="'DOMAIN'") from None
-    emit(views.domain_listing(session, chosen), fmt)
+    emit(views.domain_listing(session, chosen), fmt, fields)

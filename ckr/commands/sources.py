@@ -5,14 +5,14 @@ from __future__ import annotations
 import click
 
 from ckr import query, views
-from ckr.session import Session, emit, format_option, pass_session
+from ckr.session import Session, emit, output_options, pass_session
 
 
 @click.command()
 @click.option("--unused", is_flag=True, help="Only sources that no record cites.")
-@format_option
+@output_options
 @pass_session
-def sources(session: Session, unused, fmt) -> None:
+def sources(session: Session, unused, fmt, fields) -> None:
     """Every source with its publisher, title, URL, access date and citation count.
 
     \b
@@ -24,4 +24,4 @@ def sources(session: Session, unused, fmt) -> None:
     data = session.catalog.data
     counts = query.citation_counts(data)
     chosen = [s for s in data.sources if not unused or counts[s.id] == 0]
-    emit(views.sources_listing(session, chosen, counts), fmt)
+    emit(views.sources_listing(session, chosen, counts), fmt, fields)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ckr import dates, query, views
-from ckr.session import Session, emit, format_option, pass_session
+from ckr.session import Session, emit, output_options, pass_session
 from ckr.params import DATE_HELP, PartialDateParam
 
 
@@ -16,9 +16,9 @@ from ckr.params import DATE_HELP, PartialDateParam
 @click.option("--search", "-s", help="Only events whose title, summary or note contain this text.")
 @click.option("--limit", "-n", type=click.IntRange(min=1), help="Show at most N events.")
 @click.option("--reverse", "-r", is_flag=True, help="Newest first.")
-@format_option
+@output_options
 @pass_session
-def timeline(session: Session, start, end, category, search, limit, reverse, fmt) -> None:
+def timeline(session: Session, start, end, category, search, limit, reverse, fmt, fields) -> None:
     """Dated events of Cambodia–South Korea relations, oldest first.
 
     \b
@@ -34,4 +34,4 @@ def timeline(session: Session, start, end, category, search, limit, reverse, fmt
         chosen = query.events(session.catalog.data, wanted)
     except query.NotInData as error:
         raise click.BadParameter(str(error), param_hint="'--category'") from None
-    emit(views.events_listing(session, chosen), fmt)
+    emit(views.events_listing(session, chosen), fmt, fields)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ckr import countries, query, views
-from ckr.session import Session, emit, format_option, pass_session
+from ckr.session import Session, emit, output_options, pass_session
 
 
 def _country(text: str, option: str) -> countries.Country:
@@ -22,9 +22,9 @@ def _covered(codes: list[str]) -> str:
 @click.command()
 @click.option("--country", "-c", help="The traveller's nationality: a name, code or demonym.")
 @click.option("--destination", "-d", multiple=True, help="Only this destination (repeatable).")
-@format_option
+@output_options
 @pass_session
-def visa(session: Session, country, destination, fmt) -> None:
+def visa(session: Session, country, destination, fmt, fields) -> None:
     """Entry rules in force today, for one passport or as a matrix.
 
     With --country, one row per destination: the rule, the longest stay, since when,
@@ -41,7 +41,7 @@ def visa(session: Session, country, destination, fmt) -> None:
     wanted = tuple(_destination_code(data, d) for d in destination)
     if country is None:
         rules = query.visa_rules(data, session.today, destinations=wanted)
-        emit(views.visa_matrix_listing(session, rules), fmt)
+        emit(views.visa_matrix_listing(session, rules), fmt, fields)
         return
     nationality = _country(country, "--country")
     if nationality.code not in query.nationalities(data):
@@ -51,7 +51,7 @@ def visa(session: Session, country, destination, fmt) -> None:
             param_hint="'--country'",
         )
     rules = query.visa_rules(data, session.today, nationality.code, wanted)
-    emit(views.visa_listing(session, nationality.code, rules), fmt)
+    emit(views.visa_listing(session, nationality.code, rules), fmt, fields)
 
 
 def _destination_code(data, text: str) -> str:

@@ -91,6 +91,39 @@ def visa_rules(
     ]
 
 
+def visa_history(
+    data: Dataset, nationality: str | None = None, destinations_wanted: tuple[str, ...] = ()
+) -> list[VisaRule]:
+    """Every rule, past, present and scheduled: by destination, then oldest first."""
+    order = {code: i for i, code in enumerate(destinations(data))}
+    chosen = [
+        rule
+        for rule in data.visa
+        if (nationality is None or rule.nationality == nationality)
+        and (not destinations_wanted or rule.destination in destinations_wanted)
+    ]
+    return sorted(chosen, key=lambda r: (order[r.destination], r.nationality, r.effective_from or ""))
+
+
+def status(rule: VisaRule, on: dt.date) -> str:
+    if rule.effective_from and dates.first_day(rule.effective_from) > on:
+        return "scheduled"
+    return "in force" if in_force(rule, on) else "ended"
+
+
+# From most open to strictest.
+REGIME_STRICTNESS = {"visa_free": 0, "visa_on_arrival": 1, "e_visa": 2, "visa_required": 3}
+
+
+def stricter(rule: VisaRule, other: VisaRule) -> bool:
+    """Whether `rule` asks more of a traveller than `other`: a stricter regime, or the
+    same regime with a shorter stay."""
+    mine, theirs = REGIME_STRICTNESS[rule.regime], REGIME_STRICTNESS[other.regime]
+    if mine != theirs:
+        return mine > theirs
+    return (rule.max_stay_days or 0) < (other.max_stay_days or 0)
+
+
 def nationalities(data: Dataset) -> list[str]:
     return sorted({rule.nationality for rule in data.visa})
 

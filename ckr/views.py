@@ -77,7 +77,7 @@ def events_listing(session: Session, events: list[Event]) -> Listing:
 # -- visa ------------------------------------------------------------------------------
 
 
-def visa_listing(session: Session, nationality: str, rules: list[VisaRule]) -> Listing:
+def visa_listing(session: Session, nationality: str, rules: list[VisaRule], on) -> Listing:
     """One row per destination: the rule a traveller of one nationality meets today."""
 
     columns = [
@@ -108,7 +108,7 @@ def visa_listing(session: Session, nationality: str, rules: list[VisaRule]) -> L
         columns=columns,
         rows=rows,
         records=[_visa_record(session, r) for r in rules],
-        title=f"Entry rules for citizens of {name}, in force on {session.today}",
+        title=f"Entry rules for citizens of {name}, in force on {on}",
         caption=session.caption(len(rules), "rule", _stale_note(session, rules)),
         empty_message=f"No visa rules for citizens of {name} match.",
     )
@@ -139,7 +139,7 @@ def _visa_record(session: Session, rule: VisaRule) -> dict:
     )
 
 
-def visa_matrix_listing(session: Session, rules: list[VisaRule]) -> Listing:
+def visa_matrix_listing(session: Session, rules: list[VisaRule], on) -> Listing:
     """Destinations down, nationalities across: the rule and stay in each cell."""
     nationalities = sorted({r.nationality for r in rules})
     cells: dict[str, dict[str, Value]] = {}
@@ -155,9 +155,9 @@ def visa_matrix_listing(session: Session, rules: list[VisaRule]) -> Listing:
         columns=columns,
         rows=rows,
         records=[_visa_record(session, r) for r in rules],
-        title=f"Entry rules in force on {session.today} (passport across, destination down)",
+        title=f"Entry rules in force on {on} (passport across, destination down)",
         caption=session.caption(len(rules), "rule", _stale_note(session, rules)),
-        empty_message="No visa rules in force on this date.",
+        empty_message=f"No visa rules in force on {on}.",
     )
 
 
@@ -387,3 +387,104 @@ def _full_record(session: Session, record: Record) -> dict:
     if isinstance(record, Source):
         return msgspec.to_builtins(record)
     return _record(session, record)
+
+
+# -- visa history and comparison -------------------------------------------------------
+
+
+def _rule_words(rule: VisaRule | None) -> str | None:
+    """ "visa-free 45d since 2023-08-15" """
+    if rule is None:
+        return None
+    stay = f" {rule.max_stay_days}d" if rule.max_stay_days else ""
+    since = f" since {rule.effective_from}" if rule.effective_from else ""
+    return REGIME_WORDS[rule.regime] + stay + since
+
+
+def visa_history_listing(session: Session, rules: list[VisaRule], on) -> Listing:
+    """Each rule with its period and whether it has ended, applies, or is yet to come."""
+    columns = [
+        Column("destination", "Destination", wrap=False),
+        Column("nationality", "Passport", wrap=False),
+        Column("rule", "Rule", _regime, min_width=9),
+        Column("max_stay_days", "Max stay", _days, justify="right", min_width=4),
+        Column("effective_from", "From", _since, min_width=10),
+        Column("effective_until", "Until", lambda v: "open" if v is None else str(v), min_width=10),
+        Column("status", "Status", wrap=False),
+        Column("id", "Id", in_table=False),
+    ]
+    rows = [
+        {
+            "destination": countries.name_of(r.destination),
+            "nationality": countries.name_of(r.nationality),
+            "rule": r.regime,
+            "max_stay_days": r.max_stay_days,
+            "effective_from": r.effective_from,
+            "effective_until": r.effective_until,
+            "status": query.status(r, on),
+            "id": r.id,
+        }
+        for r in rules
+    ]
+    return Listing(
+        columns=columns,
+        rows=rows,
+        records=[_visa_record(session, r) | {"status": query.status(r, on)} for r in rules],
+        title=f"How the rules changed (status on {on})",
+        caption=session.caption(len(rules), "rule") + " · ckr show ID for one in full",
+        empty_message="No visa rules match.",
+    )
+
+
+def visa_compare_listing(
+    session: Session, home: str, neighbours: list[str], passports: list[str], on
+) -> Listing:
+    """For each passport: the home country's rule beside each neighbour's, and where
+    the home country asks more."""
+    in_force = {(r.destination, r.nationality): r for r in query.visa_rules(session.catalog.data, on)}
+    home_name = countries.name_of(home)
+    columns = [Column("passport", "Passport", wrap=False), Column(home, home_name, min_width=9)]
+    columns += [Column(code, countries.name_of(code), min_width=9) for code in neighbours]
+    columns.append(Column("stricter_than", f"{home_name} stricter than", min_width=10))
+    rows, records = [], []
+    for passport in passports:
+        mine = in_force.get((home, passport))
+        theirs = {code: in_force.get((code, passport)) for code in neighbours}
+        more_open = [
+            code for code, rule in theirs.items() if mine and rule and query.stricter(mine, rule)
+        ]
+        row: dict[str, Value] = {"passport": countries.name_of(passport), home: _rule_words(mine)}
+        for code, rule in theirs.items():
+            mark = " *" if code in more_open else ""
+            row[code] = None if rule is None else f"{_rule_words(rule)}{mark}"
+        row["stricter_than"] = ", ".join(countries.name_of(c) for c in more_open) or "none"
+        rows.append(row)
+        records.append(
+            {
+                "passport": passport,
+                "home": _compare_record(home, mine),
+                "neighbours": [_compare_record(code, rule) for code, rule in theirs.items()],
+                "home_stricter_than": more_open,
+            }
+        )
+    return Listing(
+        columns=columns,
+        rows=rows,
+        records=records,
+        title=f"{home_name} beside its neighbours, rules in force on {on}",
+        caption=f"* more open than {home_name} for that passport · "
+        + session.caption(len(rows), "passport"),
+        empty_message="No rules to compare.",
+    )
+
+
+def _compare_record(code: str, rule: VisaRule | None) -> dict:
+    fields = {"destination": code, "destination_name": countries.name_of(code)}
+    if rule is None:
+        return fields | {"rule": None}
+    return fields | {
+        "rule": rule.id,
+        "regime": rule.regime,
+        "max_stay_days": rule.max_stay_days,
+        "since": rule.effective_from,
+    }

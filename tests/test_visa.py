@@ -100,3 +100,56 @@ def test_json_rows_carry_names_age_and_sources(run):
     assert (cambodia["age_days"], cambodia["stale"]) == (177, False)
     assert (rules[1]["age_days"], rules[1]["stale"]) == (627, True)
     assert cambodia["sources"][0]["title"] == "Visa news"
+
+
+def test_on_a_date_before_2023_08_15_shows_vietnams_older_stay(run):
+    rows = tsv_rows(run("visa", "-c", "korea", "-d", "vietnam", "--on", "2023-08-14").output)
+    assert [r["max_stay_days"] for r in rows] == ["15"]
+    rows = tsv_rows(run("visa", "-c", "korea", "-d", "vietnam", "--on", "2023-08-15").output)
+    assert [r["max_stay_days"] for r in rows] == ["45"]
+
+
+def test_on_sets_the_date_in_the_title(terminal):
+    assert "in force on 2023-01-01" in terminal("visa", "-c", "kr", "--on", "2023-01-01", width=120).output
+
+
+def test_history_lists_each_period_with_its_status(run):
+    rows = tsv_rows(run("visa", "-c", "korea", "--history", "-d", "vietnam").output)
+    assert [(r["max_stay_days"], r["effective_until"], r["status"]) for r in rows] == [
+        ("15", "2023-08-14", "ended"),
+        ("45", "", "in force"),
+    ]
+
+
+def test_history_marks_a_rule_not_yet_begun_as_scheduled(run):
+    rows = tsv_rows(run("visa", "-c", "korea", "--history", "-d", "vietnam", "--on", "2023-01-01").output)
+    assert [r["status"] for r in rows] == ["in force", "scheduled"]
+
+
+def test_compare_marks_cambodia_stricter_for_korean_passports(run):
+    rows = tsv_rows(run("visa", "--compare").output)
+    korea = next(r for r in rows if r["passport"] == "South Korea")
+    assert korea["KH"] == "visa on arrival 30d"
+    assert korea["VN"] == "visa-free 45d since 2023-08-15 *"
+    assert korea["stricter_than"] == "Vietnam, Thailand"
+
+
+def test_compare_with_narrows_the_neighbours(run):
+    output = run("visa", "--compare", "--with", "vietnam", "-c", "japan").output
+    assert output.splitlines() == [
+        "passport\tKH\tVN\tstricter_than",
+        "Japan\t\tvisa-free 45d since 2023-08-15\tnone",
+    ]
+
+
+def test_compare_json_names_the_stricter_neighbours(run):
+    records = json.loads(run("visa", "--compare", "-f", "json").output)
+    korea = next(r for r in records if r["passport"] == "KR")
+    assert korea["home_stricter_than"] == ["VN", "TH"]
+    assert korea["home"]["regime"] == "visa_on_arrival"
+
+
+def test_with_needs_compare(run):
+    result = run("visa", "--with", "vietnam")
+    assert result.exit_code == 2
+    assert "--with goes with --compare" in result.stderr

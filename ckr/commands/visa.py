@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from ckr import countries, query, views
+from ckr import countries, dates, query, views
+from ckr.params import DATE_HELP, PartialDateParam
 from ckr.session import Session, emit, output_options, pass_session
 
 
@@ -22,9 +23,13 @@ def _covered(codes: list[str]) -> str:
 @click.command()
 @click.option("--country", "-c", help="The traveller's nationality: a name, code or demonym.")
 @click.option("--destination", "-d", multiple=True, help="Only this destination (repeatable).")
+@click.option("--on", "on_date", type=PartialDateParam(), help=f"Rules in force on this date. {DATE_HELP}")
+@click.option("--history", is_flag=True, help="Every rule with its period: past, in force, scheduled.")
+@click.option("--compare", is_flag=True, help="Cambodia beside its neighbours, passport by passport.")
+@click.option("--with", "neighbours", multiple=True, metavar="A,B", help="With --compare: only these neighbours.")
 @output_options
 @pass_session
-def visa(session: Session, country, destination, fmt, fields) -> None:
+def visa(session: Session, country, destination, on_date, history, compare, neighbours, fmt, fields) -> None:
     """Entry rules in force today, for one passport or as a matrix.
 
     With --country, one row per destination: the rule, the longest stay, since when,
@@ -35,23 +40,56 @@ def visa(session: Session, country, destination, fmt, fields) -> None:
     Examples:
       ckr visa --country korea
       ckr visa -c japan -d vietnam -d laos
+      ckr visa --country korea --on 2023-01-01
+      ckr visa --country korea --history -d vietnam
+      ckr visa --compare --with vietnam,thailand,laos
       ckr visa --format csv > rules.csv
     """
+    if history and compare:
+        raise click.UsageError("choose one of --history and --compare")
+    if neighbours and not compare:
+        raise click.UsageError("--with goes with --compare")
     data = session.catalog.data
+    on = dates.first_day(on_date) if on_date else session.today
     wanted = tuple(_destination_code(data, d) for d in destination)
-    if country is None:
-        rules = query.visa_rules(data, session.today, destinations=wanted)
-        emit(views.visa_matrix_listing(session, rules), fmt, fields)
-        return
-    nationality = _country(country, "--country")
+    nationality = _nationality(data, country) if country is not None else None
+    if compare:
+        emit(_comparison(session, data, nationality, neighbours, on), fmt, fields)
+    elif history:
+        rules = query.visa_history(data, nationality, wanted)
+        emit(views.visa_history_listing(session, rules, on), fmt, fields)
+    elif nationality is None:
+        rules = query.visa_rules(data, on, destinations=wanted)
+        emit(views.visa_matrix_listing(session, rules, on), fmt, fields)
+    else:
+        rules = query.visa_rules(data, on, nationality, wanted)
+        emit(views.visa_listing(session, nationality, rules, on), fmt, fields)
+
+
+HOME = "KH"  # the country whose policy the seed article asks about
+
+
+def _comparison(session: Session, data, nationality: str | None, neighbours, on):
+    names = [name for group in neighbours for name in group.split(",") if name.strip()]
+    chosen = [_destination_code(data, name) for name in names]
+    others = chosen or [code for code in query.destinations(data) if code != HOME]
+    passports = [nationality] if nationality else [
+        code for code in query.nationalities(data) if any(
+            r.destination == HOME and r.nationality == code for r in data.visa
+        )
+    ]
+    return views.visa_compare_listing(session, HOME, others, passports, on)
+
+
+def _nationality(data, text: str) -> str:
+    nationality = _country(text, "--country")
     if nationality.code not in query.nationalities(data):
         raise click.BadParameter(
             f"no visa rules for {nationality.name} ({nationality.code}) passports in the "
             f"dataset; it covers: {_covered(query.nationalities(data))}",
             param_hint="'--country'",
         )
-    rules = query.visa_rules(data, session.today, nationality.code, wanted)
-    emit(views.visa_listing(session, nationality.code, rules), fmt, fields)
+    return nationality.code
 
 
 def _destination_code(data, text: str) -> str:

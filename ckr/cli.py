@@ -35,7 +35,7 @@ Environment:
 
 
 # Each command lives in ckr/commands/NAME.py as a function NAME, imported only when run.
-COMMANDS = ("claims", "domains", "show", "sources", "timeline", "validate", "visa")
+COMMANDS = ("claims", "domains", "search", "show", "sources", "timeline", "validate", "visa")
 
 
 class CkrGroup(click.Group):

@@ -39,6 +39,7 @@ class Listing:
     intro: str = ""  # a paragraph shown above a table
     notes: list[str] = field(default_factory=list)  # lines shown under a table
     empty_message: str = "Nothing matches."
+    highlight: str = ""  # text to highlight wherever it appears in a table
 
     def table_columns(self) -> list[Column]:
         return [column for column in self.columns if column.in_table]

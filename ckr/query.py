@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ckr import dates
 from ckr.dataset import citing_records
@@ -181,3 +182,44 @@ def find_record(data: Dataset, record_id: str) -> tuple[str, Record]:
                 return kind, record
     all_ids = [r.id for c in RECORD_KINDS for r in getattr(data, c)]
     raise NotInData("record", record_id, all_ids, list_choices=False)
+
+
+class Match(NamedTuple):
+    kind: str
+    record: Record
+    field: str
+    text: str
+
+
+def _searchable(data: Dataset):
+    """(kind, record, field, text) for every piece of text a search looks at."""
+    for event in data.events:
+        yield from (("event", event, f, getattr(event, f)) for f in ("title", "summary", "note"))
+    for rule in data.visa:
+        yield "visa rule", rule, "notes", rule.notes
+    for domain in data.domains:
+        yield "domain", domain, "name", domain.name
+        yield "domain", domain, "summary", domain.summary
+        for figure in domain.figures:
+            yield "domain", domain, "figure", f"{figure.label} ({figure.reported_by})"
+        for agreement in domain.agreements:
+            yield "domain", domain, "agreement", agreement.name
+        for note in domain.notes:
+            yield "domain", domain, "note", note.text
+    for claim in data.claims:
+        yield "claim", claim, "claim", claim.claim
+        yield "claim", claim, "finding", claim.finding
+    for source in data.sources:
+        yield "source", source, "publisher", source.publisher
+        yield "source", source, "title", source.title
+
+
+def search(data: Dataset, text: str) -> list[Match]:
+    """Records whose text contains `text` (any case): one match per record, grouped by kind."""
+    needle = text.casefold()
+    found: dict[str, Match] = {}
+    for kind, record, field, value in _searchable(data):
+        if value and record.id not in found and needle in value.casefold():
+            found[record.id] = Match(kind, record, field, value)
+    order = ["event", "visa rule", "domain", "claim", "source"]
+    return sorted(found.values(), key=lambda m: order.index(m.kind))

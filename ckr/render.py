@@ -149,8 +149,15 @@ def _rich_table(listing: Listing):
             min_width=column.min_width,
         )
     for row in listing.rows:
-        table.add_row(*(_text(c.display(row[c.key])) for c in columns))
+        table.add_row(*(_cell(listing, c.display(row[c.key])) for c in columns))
     return table
+
+
+def _cell(listing: Listing, value: str):
+    text = _text(value)
+    if listing.highlight:
+        text.highlight_words([printable(listing.highlight)], "reverse", case_sensitive=False)
+    return text
 
 
 def _rich_cards(listing: Listing):

@@ -1,0 +1,28 @@
+"""ckr search: one text, looked for in every kind of record."""
+
+from __future__ import annotations
+
+import click
+
+from ckr import query, views
+from ckr.session import Session, emit, output_options, pass_session
+
+
+@click.command()
+@click.argument("text")
+@output_options
+@pass_session
+def search(session: Session, text, fmt, fields) -> None:
+    """Find TEXT (any case) in events, visa notes, domains, claims and sources.
+
+    Results are grouped by kind, each with the id to give `ckr show`.
+
+    \b
+    Examples:
+      ckr search EPS
+      ckr search "scam" --format json
+    """
+    if not text.strip():
+        raise click.BadParameter("give some text to look for", param_hint="'TEXT'")
+    matches = query.search(session.catalog.data, text)
+    emit(views.search_listing(session, text, matches), fmt, fields)

@@ -1,0 +1,41 @@
+import json
+
+from conftest import tsv_rows
+
+from ckr.views import snippet
+
+
+def test_search_finds_every_kind_grouped_with_ids(run):
+    rows = tsv_rows(run("search", "trade").output)
+    assert [(r["kind"], r["id"]) for r in rows] == [
+        ("event", "2021-fta"),
+        ("domain", "trade"),
+        ("source", "agency-c"),
+    ]
+    assert rows[0]["field"] == "summary"
+
+
+def test_search_is_case_insensitive_and_reaches_claims_and_visa_notes(run):
+    kinds = {r["kind"]: r["id"] for r in tsv_rows(run("search", "E-VISA").output)}
+    assert kinds == {"visa rule": "kh-kr"}
+    ids = [r["id"] for r in tsv_rows(run("search", "cambodia does not").output)]
+    assert ids == ["claim-neighbours-waive"]
+
+
+def test_search_highlights_matches_on_a_terminal(terminal):
+    output = terminal("search", "trade", width=120, env={"FORCE_COLOR": "1"}).output
+    assert "\x1b[7mtrade\x1b[0m" in output or "\x1b[7mTrade\x1b[0m" in output
+
+
+def test_search_with_no_match_is_not_an_error(run):
+    result = run("search", "zeppelin", "-f", "json")
+    assert (result.exit_code, json.loads(result.output)) == (0, [])
+
+
+def test_empty_search_is_a_usage_error(run):
+    assert run("search", "  ").exit_code == 2
+
+
+def test_snippet_cuts_at_spaces_around_the_match():
+    text = "one two three four five six seven eight nine ten eleven twelve"
+    assert snippet(text, "six", around=10) == "…four five six seven…"

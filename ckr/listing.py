@@ -20,6 +20,7 @@ class Column:
     wrap: bool = True  # False keeps short values such as names on one line
     min_width: int | None = None  # so narrow terminals wrap words, not letters
     in_table: bool = True  # False: only in CSV/TSV, where scripts want the raw value
+    link: str | None = None  # key of the row value that is this cell's hyperlink target
 
     def display(self, value: Value) -> str:
         if self.show is not None:

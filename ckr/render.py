@@ -11,7 +11,7 @@ from typing import TextIO
 
 import msgspec
 
-from ckr.listing import Listing, Value
+from ckr.listing import Column, Listing, Value
 from ckr.text import escape_json, printable
 
 FORMATS = ("table", "json", "csv", "tsv", "markdown")
@@ -149,14 +149,20 @@ def _rich_table(listing: Listing):
             min_width=column.min_width,
         )
     for row in listing.rows:
-        table.add_row(*(_cell(listing, c.display(row[c.key])) for c in columns))
+        table.add_row(*(_cell(listing, column, row) for column in columns))
     return table
 
 
-def _cell(listing: Listing, value: str):
-    text = _text(value)
+def _cell(listing: Listing, column: Column, row: dict[str, Value]):
+    """A table cell: literal text, matches highlighted, a link where the column has one."""
+    text = _text(column.display(row[column.key]))
     if listing.highlight:
         text.highlight_words([printable(listing.highlight)], "reverse", case_sensitive=False)
+    target = row.get(column.link) if column.link else None
+    # Terminals that know OSC 8 make this clickable; a URL with control characters
+    # never becomes a link (the dataset's schema rejects those anyway).
+    if isinstance(target, str) and target == printable(target):
+        text.stylize(f"link {target}")
     return text
 
 
@@ -173,7 +179,7 @@ def _rich_cards(listing: Listing):
         fields.add_column(style="bold", no_wrap=True)
         fields.add_column(overflow="fold")
         for column in others:
-            fields.add_row(_text(column.header), _text(column.display(row[column.key])))
+            fields.add_row(_text(column.header), _cell(listing, column, row))
         parts += [_text(first.display(row[first.key]), "bold underline"), Padding(fields, (0, 0, 1, 2))]
     if listing.caption:
         parts.append(_text(listing.caption, "dim"))

@@ -288,7 +288,7 @@ def sources_listing(session: Session, sources: list[Source], counts: dict[str, i
     columns = [
         Column("id", "Id", in_table=False),
         Column("publisher", "Publisher", min_width=10),
-        Column("title", "Title", min_width=12),
+        Column("title", "Title", min_width=12, link="url"),
         Column("url", "URL", min_width=12),
         Column("accessed", "Accessed", wrap=False),
         Column("cited_by", "Cited by", justify="right", wrap=False),
@@ -328,9 +328,16 @@ def record_listing(session: Session, kind: str, record: Record) -> Listing:
         age = dates.age_in_days(record.as_of, session.today)
         rows.append({"field": "age", "value": f"{age} days{stale}"})
     for source in session.catalog.cited(_cited_by(record)):
-        rows.append({"field": "source", "value": f"{source.publisher}: {source.title} <{source.url}>"})
+        text = f"{source.publisher}: {source.title} <{source.url}>"
+        rows.append({"field": "source", "value": text, "url": source.url})
+    for row in rows:
+        row.setdefault("url", None)
     return Listing(
-        columns=[Column("field", "Field", wrap=False), Column("value", "Value", min_width=20)],
+        columns=[
+            Column("field", "Field", wrap=False),
+            Column("value", "Value", min_width=20, link="url"),
+            Column("url", "URL", in_table=False),
+        ],
         rows=rows,
         records={"kind": kind, **_full_record(session, record)},
         title=f"{kind} {record.id}",

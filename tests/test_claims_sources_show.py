@@ -77,3 +77,13 @@ def test_show_unknown_id_suggests(run):
     result = run("show", "1997-restord")
     assert result.exit_code == 2
     assert "no record '1997-restord' in the dataset (did you mean '1997-restored'?)" in result.stderr
+
+
+def test_source_titles_are_links_on_a_colour_terminal(terminal):
+    output = terminal("sources", width=140, env={"FORCE_COLOR": "1"}).output
+    assert "\x1b]8;id=" in output and ";https://example.org/b\x1b\\" in output
+
+
+def test_no_links_without_colour_or_when_piped(terminal, run):
+    assert "\x1b]8;" not in terminal("sources", width=140, env={"NO_COLOR": "1"}).output
+    assert "\x1b]8;" not in run("sources", "-f", "table").output

@@ -35,7 +35,9 @@ Environment:
 
 
 # Each command lives in ckr/commands/NAME.py as a function NAME, imported only when run.
-COMMANDS = ("claims", "domains", "search", "show", "sources", "timeline", "validate", "visa")
+COMMANDS = (
+    "claims", "completion", "domains", "search", "show", "sources", "timeline", "validate", "visa",
+)
 
 
 class CkrGroup(click.Group):
@@ -66,7 +68,9 @@ class CkrGroup(click.Group):
     def main(self, args=None, prog_name=None, complete_var=None, **extra):
         extra.pop("standalone_mode", None)
         try:
-            code = super().main(args, prog_name or "ckr", complete_var, standalone_mode=False, **extra)
+            code = super().main(
+                args, "ckr", complete_var or "_CKR_COMPLETE", standalone_mode=False, **extra
+            )
             sys.stdout.flush()  # a closed pipe shows up here, not at interpreter exit
         except click.UsageError as error:
             code = _fail(error.format_message(), EXIT_USAGE)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import click
 
-from ckr import query, views
+from ckr import complete, query, views
 from ckr.session import Session, emit, output_options, pass_session
 
 
 @click.command()
-@click.argument("domain", required=False)
+@click.argument("domain", required=False, shell_complete=complete.domain)
 @output_options
 @pass_session
 def domains(session: Session, domain, fmt, fields) -> None:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import click
 
-from ckr import query, views
+from ckr import complete, query, views
 from ckr.session import Session, emit, format_option, pass_session
 
 
 @click.command()
-@click.argument("record_id", metavar="ID")
+@click.argument("record_id", metavar="ID", shell_complete=complete.record_id)
 @format_option
 @pass_session
 def show(session: Session, record_id, fmt) -> None:

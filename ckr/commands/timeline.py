@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ckr import dates, query, views
+from ckr import complete, dates, query, views
 from ckr.session import Session, emit, output_options, pass_session
 from ckr.params import DATE_HELP, PartialDateParam
 
@@ -12,7 +12,10 @@ from ckr.params import DATE_HELP, PartialDateParam
 @click.command()
 @click.option("--from", "start", type=PartialDateParam(), help=f"Events from this date. {DATE_HELP}")
 @click.option("--to", "end", type=PartialDateParam(), help=f"Events up to this date. {DATE_HELP}")
-@click.option("--category", "-c", multiple=True, help="Only this category (repeatable).")
+@click.option(
+    "--category", "-c", multiple=True, shell_complete=complete.category,
+    help="Only this category (repeatable).",
+)
 @click.option("--search", "-s", help="Only events whose title, summary or note contain this text.")
 @click.option("--limit", "-n", type=click.IntRange(min=1), help="Show at most N events.")
 @click.option("--reverse", "-r", is_flag=True, help="Newest first.")

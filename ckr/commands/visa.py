@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ckr import countries, dates, query, views
+from ckr import complete, countries, dates, query, views
 from ckr.params import DATE_HELP, PartialDateParam
 from ckr.session import Session, emit, output_options, pass_session
 
@@ -21,8 +21,14 @@ def _covered(codes: list[str]) -> str:
 
 
 @click.command()
-@click.option("--country", "-c", help="The traveller's nationality: a name, code or demonym.")
-@click.option("--destination", "-d", multiple=True, help="Only this destination (repeatable).")
+@click.option(
+    "--country", "-c", shell_complete=complete.country,
+    help="The traveller's nationality: a name, code or demonym.",
+)
+@click.option(
+    "--destination", "-d", multiple=True, shell_complete=complete.country,
+    help="Only this destination (repeatable).",
+)
 @click.option("--on", "on_date", type=PartialDateParam(), help=f"Rules in force on this date. {DATE_HELP}")
 @click.option("--history", is_flag=True, help="Every rule with its period: past, in force, scheduled.")
 @click.option("--compare", is_flag=True, help="Cambodia beside its neighbours, passport by passport.")

@@ -1,0 +1,48 @@
+"""Shell completion from the data: countries, categories, domains and record ids."""
+
+from __future__ import annotations
+
+import click
+
+from ckr import countries, query
+from ckr.dataset import DataError
+from ckr.session import Session
+
+
+def _data(ctx: click.Context):
+    try:
+        return ctx.ensure_object(Session).catalog.data
+    except DataError:
+        return None  # a broken dataset offers nothing; the command itself will say why
+
+
+def _starting(words, incomplete: str) -> list[str]:
+    prefix = incomplete.casefold()
+    return [word for word in dict.fromkeys(words) if word.casefold().startswith(prefix)]
+
+
+def country(ctx: click.Context, _param, incomplete: str) -> list[str]:
+    """Countries the data has rules for, as names without spaces (south-korea) and codes."""
+    data = _data(ctx)
+    if data is None:
+        return []
+    codes = query.nationalities(data) + query.destinations(data)
+    names = [countries.name_of(code).casefold().replace(" ", "-") for code in codes]
+    return _starting(names + codes, incomplete)
+
+
+def category(ctx: click.Context, _param, incomplete: str) -> list[str]:
+    data = _data(ctx)
+    return _starting(query.categories(data), incomplete) if data else []
+
+
+def domain(ctx: click.Context, _param, incomplete: str) -> list[str]:
+    data = _data(ctx)
+    return _starting((d.id for d in data.domains), incomplete) if data else []
+
+
+def record_id(ctx: click.Context, _param, incomplete: str) -> list[str]:
+    data = _data(ctx)
+    if data is None:
+        return []
+    return _starting((r.id for kind in query.RECORD_KINDS for r in getattr(data, kind)), incomplete)

@@ -1,0 +1,37 @@
+"""Shell completion: scripts for three shells, values completed from the data."""
+
+import pytest
+
+
+def complete(run, words: str) -> list[str]:
+    cword = str(len(words.split()) - (0 if words.endswith(" ") else 1))
+    result = run(env={"_CKR_COMPLETE": "bash_complete", "COMP_WORDS": words, "COMP_CWORD": cword})
+    return [line.split(",", 1)[1] for line in result.output.splitlines()]
+
+
+@pytest.mark.parametrize("shell, marker", [("bash", "complete -o nosort -F"), ("zsh", "#compdef ckr"), ("fish", "complete --no-files --command ckr")])
+def test_completion_prints_a_script_per_shell(run, shell, marker):
+    result = run("completion", shell)
+    assert result.exit_code == 0
+    assert marker in result.output and "_CKR_COMPLETE" in result.output
+
+
+def test_unknown_shell_is_a_usage_error(run):
+    assert run("completion", "tcsh").exit_code == 2
+
+
+def test_countries_complete_from_the_data(run):
+    assert complete(run, "ckr visa --country ") == [
+        "japan", "south-korea", "cambodia", "vietnam", "thailand", "JP", "KR", "KH", "VN", "TH",
+    ]
+    assert complete(run, "ckr visa -d viet") == ["vietnam"]
+
+
+def test_categories_domains_and_ids_complete(run):
+    assert complete(run, "ckr timeline --category la") == ["labour"]
+    assert complete(run, "ckr domains t") == ["trade"]
+    assert complete(run, "ckr show claim-n") == ["claim-neighbours-waive"]
+
+
+def test_commands_complete(run):
+    assert complete(run, "ckr vi") == ["visa"]

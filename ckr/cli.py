@@ -36,7 +36,7 @@ Environment:
 
 # Each command lives in ckr/commands/NAME.py as a function NAME, imported only when run.
 COMMANDS = (
-    "claims", "completion", "domains", "search", "show", "sources", "timeline", "validate", "visa",
+    "claims", "completion", "domains", "export", "search", "show", "sources", "timeline", "validate", "visa",
 )
 
 

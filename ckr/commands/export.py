@@ -1,0 +1,39 @@
+"""ckr export: the whole dataset as a SQLite database."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import click
+
+from ckr import export as exporter
+from ckr.session import Session, pass_session
+
+
+@click.command()
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("--force", is_flag=True, help="Replace PATH if it exists.")
+@pass_session
+def export(session: Session, path: str, force: bool) -> None:
+    """Write the dataset to PATH as a SQLite database.
+
+    Tables for sources, events, visa rules, domains, figures, agreements and claims, with
+    link tables and foreign keys between them; ready for datasette or sqlite-utils. An
+    existing file is kept unless --force is given, and the database is written under a
+    temporary name first, so a failure never leaves half a file.
+
+    \b
+    Examples:
+      ckr export ckr.db
+      ckr export ckr.db --force && sqlite3 ckr.db "select count(*) from events"
+    """
+    catalog = session.catalog
+    try:
+        exporter.export(catalog.data, path, catalog.path, force=force)
+    except exporter.ExportError as error:
+        raise click.ClickException(str(error)) from None
+    except OSError as error:
+        raise click.ClickException(f"{path}: {error.strerror or error}") from None
+    except sqlite3.Error as error:
+        raise click.ClickException(f"{path}: the database could not be written ({error})") from None
+    click.echo(f"wrote {path}", err=True)

@@ -1,0 +1,80 @@
+"""ckr export: a SQLite copy of the dataset, never overwriting by surprise."""
+
+import json
+import os
+import sqlite3
+
+import pytest
+
+from ckr import export as exporter
+
+
+def counts(path) -> dict[str, int]:
+    with sqlite3.connect(path) as db:
+        tables = [name for (name,) in db.execute("select name from sqlite_master where type = 'table'")]
+        return {t: db.execute(f"select count(*) from {t}").fetchone()[0] for t in tables}
+
+
+def test_tables_hold_what_the_json_output_holds(run, tmp_path):
+    target = tmp_path / "ckr.db"
+    result = run("export", str(target))
+    assert result.exit_code == 0 and f"wrote {target}" in result.stderr
+    rows = counts(target)
+    assert rows["events"] == len(json.loads(run("timeline", "-f", "json").output))
+    assert rows["claims"] == len(json.loads(run("claims", "-f", "json").output))
+    assert rows["sources"] == len(json.loads(run("sources", "-f", "json").output))
+    domains = json.loads(run("domains", "-f", "json").output)
+    assert rows["domains"] == len(domains)
+    assert rows["figures"] == sum(len(d["figures"]) for d in domains)
+    assert rows["agreements"] == sum(len(d["agreements"]) for d in domains)
+    assert rows["visa_rules"] == 5 and rows["visa_rule_sources"] == 6
+
+
+def test_foreign_keys_hold_and_join(run, tmp_path):
+    target = tmp_path / "ckr.db"
+    run("export", str(target))
+    with sqlite3.connect(target) as db:
+        assert db.execute("pragma foreign_key_check").fetchall() == []
+        joined = db.execute(
+            "select s.publisher from events e join event_sources l on l.event_id = e.id "
+            "join sources s on s.id = l.source_id where e.id = '2006-eps' order by s.publisher"
+        ).fetchall()
+    assert joined == [("Agency C",), ("Paper A",)]
+
+
+def test_refuses_to_overwrite_without_force(run, tmp_path):
+    target = tmp_path / "mine.db"
+    target.write_text("my own file")
+    result = run("export", str(target))
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"Error: {target} exists; use --force to replace it"
+    assert target.read_text() == "my own file"
+    assert run("export", str(target), "--force").exit_code == 0
+    assert counts(target)["events"] == 4
+
+
+def test_never_writes_over_the_dataset_it_reads(run, data_file, mini_data):
+    path = data_file(mini_data)
+    before = path.read_bytes()
+    result = run("export", str(path), "--force")
+    assert result.exit_code == 1
+    assert "is the dataset being read" in result.stderr
+    assert path.read_bytes() == before
+
+
+def test_a_failure_leaves_neither_a_half_file_nor_a_temporary_one(run, tmp_path, monkeypatch):
+    def fail_midway(connection, data):
+        connection.execute("insert into metadata values ('x', 'y')")
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(exporter, "_insert_all", fail_midway)
+    target = tmp_path / "ckr.db"
+    result = run("export", str(target))
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"Error: {target}: the database could not be written (disk I/O error)"
+    assert os.listdir(tmp_path) == []
+
+
+@pytest.mark.parametrize("target", ["", "/"])
+def test_bad_targets_are_refused(run, target):
+    assert run("export", target).exit_code in (1, 2)

@@ -28,6 +28,16 @@ class Column:
         return "—" if value is None else str(value)
 
 
+@dataclass(frozen=True)
+class Chart:
+    """How a table-format Listing is drawn as bars instead: which row keys say what."""
+
+    label: str  # one bar (or group of bars) per distinct value, in row order
+    series: str  # one glyph and colour per distinct value
+    value: str  # the number each row contributes
+    stacked: bool  # counts add up along one bar; measures stand side by side
+
+
 @dataclass
 class Listing:
     """Rows keyed by column, for tables, CSV and TSV; records for JSON."""
@@ -41,6 +51,7 @@ class Listing:
     notes: list[str] = field(default_factory=list)  # lines shown under a table
     empty_message: str = "Nothing matches."
     highlight: str = ""  # text to highlight wherever it appears in a table
+    chart: Chart | None = None  # draw bars rather than a table
 
     def table_columns(self) -> list[Column]:
         return [column for column in self.columns if column.in_table]

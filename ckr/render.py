@@ -12,7 +12,7 @@ from typing import TextIO
 import msgspec
 
 from ckr.listing import Column, Listing, Value
-from ckr.text import escape_json, printable
+from ckr.text import escape_json, format_number, printable
 
 FORMATS = ("table", "json", "csv", "tsv", "markdown")
 
@@ -22,7 +22,9 @@ def write(listing: Listing, fmt: str, out: TextIO, terminal: bool, err: TextIO) 
     if fmt == "json":
         out.write(to_json(listing.records, pretty=terminal))
     elif fmt == "table":
-        if listing.rows:
+        if listing.rows and listing.chart:
+            write_chart(listing, out)
+        elif listing.rows:
             write_table(listing, out)
         else:
             err.write(printable(listing.empty_message) + "\n")
@@ -80,19 +82,23 @@ def to_markdown(listing: Listing) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_table(listing: Listing, out: TextIO) -> None:
-    """A table when it fits the terminal; otherwise one block of lines per row."""
+def _console(out: TextIO):
     from rich.console import Console
 
     # NO_COLOR means no styling at all here, bold and dim included (rich keeps those).
     plain = bool(os.environ.get("NO_COLOR"))
-    console = Console(
+    return Console(
         file=out,
         color_system=None if plain else "auto",
         highlight=False,
         emoji=False,
         markup=False,
     )
+
+
+def write_table(listing: Listing, out: TextIO) -> None:
+    """A table when it fits the terminal; otherwise one block of lines per row."""
+    console = _console(out)
     fits = _narrowest_table(listing) <= console.width
     if listing.intro:  # the title goes above the intro, not between it and the table
         console.print(_text(listing.title, "bold"), _text(listing.intro), "", sep="\n")
@@ -184,3 +190,79 @@ def _rich_cards(listing: Listing):
     if listing.caption:
         parts.append(_text(listing.caption, "dim"))
     return Group(*parts)
+
+
+# Each series gets a glyph as well as a colour, so bars read the same without colour.
+GLYPHS = "█▒░▓#=+x%o"
+COLOURS = ("cyan", "magenta", "yellow", "green", "blue", "red", "bright_cyan", "bright_magenta")
+
+
+def write_chart(listing: Listing, out: TextIO) -> None:
+    """Horizontal bars, scaled to the terminal's width, with a legend of glyphs."""
+    from rich.text import Text
+
+    console = _console(out)
+    spec = listing.chart
+    series = list(dict.fromkeys(str(row[spec.series]) for row in listing.rows))
+    style = {name: (GLYPHS[i % len(GLYPHS)], COLOURS[i % len(COLOURS)]) for i, name in enumerate(series)}
+    groups: dict[str, list[dict]] = {}
+    for row in listing.rows:
+        groups.setdefault(str(row[spec.label]), []).append(row)
+    bars = _bars(groups, spec)
+    label_width = max(cell_width(label) for label in groups)
+    value_width = max(len(total) for _, _, total in bars)
+    room = max(4, console.width - label_width - value_width - 2)
+    top = max(sum(amount for _, amount in amounts) for _, amounts, _ in bars) or 1
+
+    if listing.title:
+        console.print(_text(listing.title, "bold"))
+    previous = None
+    for label, amounts, total in bars:
+        line = Text(printable(label if label != previous else "").ljust(label_width) + " ")
+        for name, amount in amounts:
+            glyph, colour = style[name]
+            line.append(glyph * _length(amount, top, room), style=colour)
+        line.append(" " + total)
+        console.print(line, no_wrap=True, overflow="crop")
+        previous = label
+    # The legend fills lines greedily, never splitting one entry across two lines.
+    legend = Text()
+    used = 0
+    for name, (glyph, colour) in style.items():
+        entry = f" {printable(name)}"
+        width = cell_width(glyph + entry) + 3
+        if used and used + width > console.width:
+            legend.append("\n")
+            used = 0
+        legend.append(glyph, style=colour)
+        legend.append(entry + "   ")
+        used += width
+    console.print(legend, overflow="fold")
+    if listing.caption:
+        console.print(_text(listing.caption, "dim"))
+
+
+def _bars(groups: dict[str, list[dict]], spec) -> list[tuple[str, list[tuple[str, float]], str]]:
+    """(label, [(series, amount)], value text) for each line to draw."""
+    if spec.stacked:
+        return [
+            (label, [(str(r[spec.series]), float(r[spec.value])) for r in rows],
+             format_number(sum(float(r[spec.value]) for r in rows)))
+            for label, rows in groups.items()
+        ]
+    return [
+        (label, [(str(r[spec.series]), float(r[spec.value]))], format_number(float(r[spec.value])))
+        for label, rows in groups.items()
+        for r in rows
+    ]
+
+
+def _length(amount: float, top: float, room: int) -> int:
+    """Bar length in characters; anything above zero shows at least one."""
+    return max(1, round(amount / top * room)) if amount > 0 else 0
+
+
+def cell_width(text: str) -> int:
+    from rich.cells import cell_len
+
+    return cell_len(printable(text))

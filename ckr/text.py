@@ -29,3 +29,10 @@ def printable(text: str) -> str:
 def escape_json(encoded: str) -> str:
     """JSON allows raw DEL, C1 and bidi characters inside strings; escape them too."""
     return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
+
+
+def format_number(value: float) -> str:
+    """1050.0 -> "1,050"; 965.132 -> "965.132"."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,}"

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from ckr import countries, dates, query
-from ckr.listing import Column, Listing, Value
+from ckr.listing import Chart, Column, Listing, Value
+from ckr.text import format_number
 from ckr.model import Claim, Domain, Event, Figure, Record, Source, VisaRule
 
 if TYPE_CHECKING:
@@ -162,13 +163,6 @@ def visa_matrix_listing(session: Session, rules: list[VisaRule], on) -> Listing:
 
 
 # -- domains ---------------------------------------------------------------------------
-
-
-def format_number(value: float) -> str:
-    """1050.0 -> "1,050"; 965.132 -> "965.132"."""
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,}"
 
 
 def _flagged(text: str, confidence: str) -> str:
@@ -535,4 +529,52 @@ def search_listing(session: Session, text: str, matches: list[query.Match]) -> L
         caption=session.caption(len(rows), "match") + " · ckr show ID for one in full",
         empty_message=f"Nothing in the dataset mentions {text!r}.",
         highlight=text,
+    )
+
+
+# -- charts ----------------------------------------------------------------------------
+
+
+def timeline_chart_listing(session: Session, events: list[Event]) -> Listing:
+    """Events per year and category: the rows scripts get, the bars people see."""
+    counts: dict[tuple[str, str], int] = {}
+    for event in sorted(events, key=lambda e: e.date):
+        key = (event.date[:4], event.category.casefold())
+        counts[key] = counts.get(key, 0) + 1
+    rows = [{"year": y, "category": c, "events": n} for (y, c), n in counts.items()]
+    return Listing(
+        columns=[Column("year", "Year"), Column("category", "Category"), Column("events", "Events")],
+        rows=rows,
+        records=rows,
+        title="Events per year, by category",
+        caption=session.caption(len(events), "event"),
+        empty_message="No events match these filters.",
+        chart=Chart(label="year", series="category", value="events", stacked=True),
+    )
+
+
+def domain_chart_listing(session: Session, domain: Domain) -> Listing:
+    """The domain's most reported measure over time, one series per reporting body."""
+    measures: dict[tuple[str, str], list[Figure]] = {}
+    for figure in domain.figures:
+        measures.setdefault((figure.label, figure.unit), []).append(figure)
+    (label, unit), figures = max(measures.items(), key=lambda item: len(item[1]), default=(("", ""), []))
+    figures = sorted(figures, key=lambda f: f.period) if len(figures) > 1 else []
+    rows = [
+        {"period": f.period, "reported_by": f.reported_by, "value": f.value, "unit": f.unit}
+        for f in figures
+    ]
+    return Listing(
+        columns=[
+            Column("period", "Period"),
+            Column("reported_by", "Reported by"),
+            Column("value", "Value", justify="right"),
+            Column("unit", "Unit"),
+        ],
+        rows=rows,
+        records=rows,
+        title=f"{domain.name}: {label} ({unit})" if rows else domain.name,
+        caption=session.caption(len(rows), "figure") + f" · all figures: ckr domains {domain.id}",
+        empty_message=f"The {domain.name} domain has no measure reported more than once to chart.",
+        chart=Chart(label="period", series="reported_by", value="value", stacked=False),
     )

@@ -55,7 +55,12 @@ def test_terminal_tables_use_colour_when_forced(terminal):
 
 @pytest.mark.parametrize("width", [20, 40, 60, 80, 300])
 def test_no_line_is_wider_than_the_terminal(terminal, width):
-    for command in (["timeline"], ["visa", "-c", "korea"], ["visa"], ["domains"], ["domains", "trade"]):
+    commands = (
+        ["timeline"], ["visa", "-c", "korea"], ["visa"], ["domains"], ["domains", "trade"],
+        ["timeline", "--chart"], ["domains", "trade", "--chart"], ["visa", "--compare"],
+        ["show", "trade"], ["search", "trade"], ["claims"], ["sources"],
+    )
+    for command in commands:
         output = terminal(*command, width=width).output
         widest = max(len(line.rstrip()) for line in output.splitlines())
         assert widest <= width, (command, width)

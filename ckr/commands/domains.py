@@ -10,9 +10,10 @@ from ckr.session import Session, emit, output_options, pass_session
 
 @click.command()
 @click.argument("domain", required=False, shell_complete=complete.domain)
+@click.option("--chart", is_flag=True, help="With DOMAIN: its main measure over time, as bars.")
 @output_options
 @pass_session
-def domains(session: Session, domain, fmt, fields) -> None:
+def domains(session: Session, domain, chart, fmt, fields) -> None:
     """Domains of cooperation; name one to see its figures and agreements.
 
     \b
@@ -20,8 +21,11 @@ def domains(session: Session, domain, fmt, fields) -> None:
       ckr domains
       ckr domains trade
       ckr domains labour --format json
+      ckr domains trade --chart
     """
     data = session.catalog.data
+    if chart and domain is None:
+        raise click.UsageError("--chart needs a DOMAIN, for example: ckr domains trade --chart")
     if domain is None:
         emit(views.domains_listing(session, data.domains), fmt, fields)
         return
@@ -29,4 +33,5 @@ def domains(session: Session, domain, fmt, fields) -> None:
         chosen = query.domain(data, domain)
     except query.NotInData as error:
         raise click.BadParameter(str(error), param_hint="'DOMAIN'") from None
-    emit(views.domain_listing(session, chosen), fmt, fields)
+    build = views.domain_chart_listing if chart else views.domain_listing
+    emit(build(session, chosen), fmt, fields)

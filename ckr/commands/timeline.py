@@ -19,9 +19,12 @@ from ckr.params import DATE_HELP, PartialDateParam
 @click.option("--search", "-s", help="Only events whose title, summary or note contain this text.")
 @click.option("--limit", "-n", type=click.IntRange(min=1), help="Show at most N events.")
 @click.option("--reverse", "-r", is_flag=True, help="Newest first.")
+@click.option("--chart", is_flag=True, help="Events per year by category, as bars.")
 @output_options
 @pass_session
-def timeline(session: Session, start, end, category, search, limit, reverse, fmt, fields) -> None:
+def timeline(
+    session: Session, start, end, category, search, limit, reverse, chart, fmt, fields
+) -> None:
     """Dated events of Cambodia–South Korea relations, oldest first.
 
     \b
@@ -29,6 +32,7 @@ def timeline(session: Session, start, end, category, search, limit, reverse, fmt
       ckr timeline --from 2020
       ckr timeline --category labour --category trade
       ckr timeline --search FTA --format json
+      ckr timeline --chart --from 2019
     """
     if start and end and dates.first_day(start) > dates.last_day(end):
         raise click.BadParameter(f"--from {start} is after --to {end}", param_hint="--from/--to")
@@ -37,4 +41,5 @@ def timeline(session: Session, start, end, category, search, limit, reverse, fmt
         chosen = query.events(session.catalog.data, wanted)
     except query.NotInData as error:
         raise click.BadParameter(str(error), param_hint="'--category'") from None
-    emit(views.events_listing(session, chosen), fmt, fields)
+    build = views.timeline_chart_listing if chart else views.events_listing
+    emit(build(session, chosen), fmt, fields)

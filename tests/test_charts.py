@@ -1,0 +1,55 @@
+"""Charts drawn with characters: readable narrow, meaningful without colour."""
+
+from conftest import tsv_rows
+
+
+def test_timeline_chart_rows_for_scripts(run):
+    rows = tsv_rows(run("timeline", "--chart").output)
+    assert rows == [
+        {"year": "1997", "category": "diplomacy", "events": "1"},
+        {"year": "2006", "category": "labour", "events": "1"},
+        {"year": "2021", "category": "trade", "events": "1"},
+        {"year": "2024", "category": "diplomacy", "events": "1"},
+    ]
+
+
+def test_timeline_chart_bars_use_one_glyph_per_category_without_colour(terminal, run, data_file, mini_data):
+    mini_data["events"][0]["date"] = "1997-12"  # two diplomacy events in 1997
+    data_file(mini_data)
+    lines = terminal("timeline", "--chart", width=60, env={"NO_COLOR": "1"}).output.splitlines()
+    assert lines[0] == "Events per year, by category"
+    bar_1997 = lines[1]
+    assert bar_1997.startswith("1997 █") and bar_1997.endswith(" 2")
+    assert lines[2].startswith("2006 ▒") and lines[2].endswith(" 1")
+    assert len(bar_1997) > len(lines[2])  # twice the events, a longer bar
+    assert "█ diplomacy" in lines[4] and "▒ labour" in lines[4] and "░ trade" in lines[4]
+
+
+def test_chart_respects_filters(run):
+    rows = tsv_rows(run("timeline", "--chart", "--from", "2020").output)
+    assert [r["year"] for r in rows] == ["2021", "2024"]
+
+
+def test_domain_chart_shows_each_reporting_body_as_its_own_series(run, terminal):
+    rows = tsv_rows(run("domains", "trade", "--chart").output)
+    assert [(r["period"], r["reported_by"], r["value"]) for r in rows] == [
+        ("2021", "Body K", "965.132"),
+        ("2022", "Body G", "778.92"),
+        ("2022", "Body E", "1050"),
+    ]
+    lines = terminal("domains", "trade", "--chart", width=60, env={"NO_COLOR": "1"}).output.splitlines()
+    assert lines[0] == "Trade: Two-way trade (USD million)"
+    assert lines[2].startswith("2022 ▒") and lines[3].startswith("     ░")
+    assert lines[3].endswith(" 1,050")
+
+
+def test_domain_without_a_repeated_measure_says_so(terminal):
+    result = terminal("domains", "labour", "--chart")
+    assert result.exit_code == 0
+    assert "has no measure reported more than once to chart" in result.stderr
+
+
+def test_chart_needs_a_domain(run):
+    result = run("domains", "--chart")
+    assert result.exit_code == 2
+    assert "--chart needs a DOMAIN" in result.stderr

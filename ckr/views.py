@@ -61,11 +61,13 @@ EVENT_COLUMNS = [
 ]
 
 
+def _rows(records: list, columns: list[Column]) -> list[dict[str, Value]]:
+    """Rows for columns named after the records' own fields."""
+    return [{column.key: getattr(record, column.key) for column in columns} for record in records]
+
+
 def events_listing(session: Session, events: list[Event]) -> Listing:
-    rows = [
-        {"date": e.date, "title": e.title, "category": e.category, "confidence": e.confidence}
-        for e in events
-    ]
+    rows = _rows(events, EVENT_COLUMNS)
     return Listing(
         columns=EVENT_COLUMNS,
         rows=rows,
@@ -262,13 +264,9 @@ def claims_listing(session: Session, claims: list[Claim]) -> Listing:
         Column("verdict", "Verdict", min_width=9),
         Column("finding", "Finding", min_width=12),
     ]
-    rows = [
-        {"id": c.id, "claim": c.claim, "verdict": c.verdict, "finding": c.finding}
-        for c in claims
-    ]
     return Listing(
         columns=columns,
-        rows=rows,
+        rows=_rows(claims, columns),
         records=[_record(session, c) for c in claims],
         caption=session.caption(len(claims), "claim") + " · ckr show ID for the evidence",
         empty_message="No claims match.",

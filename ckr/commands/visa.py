@@ -88,22 +88,20 @@ def _comparison(session: Session, data, nationality: str | None, neighbours, on)
 
 
 def _nationality(data, text: str) -> str:
-    nationality = _country(text, "--country")
-    if nationality.code not in query.nationalities(data):
-        raise click.BadParameter(
-            f"no visa rules for {nationality.name} ({nationality.code}) passports in the "
-            f"dataset; it covers: {_covered(query.nationalities(data))}",
-            param_hint="'--country'",
-        )
-    return nationality.code
+    return _covered_country(text, "--country", query.nationalities(data), "{} passports")
 
 
 def _destination_code(data, text: str) -> str:
-    place = _country(text, "--destination")
-    if place.code not in query.destinations(data):
+    return _covered_country(text, "--destination", query.destinations(data), "travel to {}")
+
+
+def _covered_country(text: str, option: str, covered: list[str], what: str) -> str:
+    """The code of the country `text` names, if the dataset has rules for it."""
+    country = _country(text, option)
+    if country.code not in covered:
         raise click.BadParameter(
-            f"no visa rules for travel to {place.name} in the dataset; it covers: "
-            f"{_covered(query.destinations(data))}",
-            param_hint="'--destination'",
+            f"no visa rules for {what.format(f'{country.name} ({country.code})')} in the "
+            f"dataset; it covers: {_covered(covered)}",
+            param_hint=f"'{option}'",
         )
-    return place.code
+    return country.code

@@ -510,7 +510,7 @@ def snippet(text: str, needle: str, around: int = 50) -> str:
 def search_listing(session: Session, text: str, matches: list[query.Match]) -> Listing:
     columns = [
         Column("kind", "Kind", wrap=False),
-        Column("id", "Id", min_width=12),
+        Column("id", "Id", wrap=False),  # whole, to copy into `ckr show`
         Column("field", "Field", wrap=False),
         Column("text", "Match", min_width=20),
     ]

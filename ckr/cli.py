@@ -20,8 +20,10 @@ EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 EPILOG = """\b
 Exit codes:
   0    success (also when nothing matches, or the reader of a pipe left early)
-  1    the dataset file is missing, malformed or inconsistent
-  2    bad usage: unknown command, option, country, category or date
+  1    the dataset file is missing, malformed or inconsistent; validate
+       found problems; export would overwrite a file
+  2    bad usage: unknown command, option, country, category, domain,
+       id, field or date
   130  interrupted (Ctrl-C)
 
 \b

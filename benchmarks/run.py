@@ -94,10 +94,14 @@ def scale(folder: Path, repeats: int) -> list[str]:
         lines.append(row("search 100,000 events vs jq", ours, jq, 0.5))
     else:
         lines.append("| search 100,000 events vs jq | jq not found | | | |")
-    ours, floor = side_by_side(ours_cmd, [PYTHON, "-c", PYTHON_FLOOR, str(big)], max(3, repeats // 2))
+    ours, floor = side_by_side(
+        ours_cmd, [PYTHON, "-c", PYTHON_FLOOR, str(big)], max(3, repeats // 2)
+    )
     lines.append(row("search 100,000 events vs json.load + list", ours, floor, 1.0))
     verdict = "ok" if ours["mib"] <= 400 else "MISSED"
-    lines.append(f"| peak memory, 100,000 events | {ours['mib']:,.0f} MiB | | | <= 400 MiB {verdict} |")
+    lines.append(
+        f"| peak memory, 100,000 events | {ours['mib']:,.0f} MiB | | | <= 400 MiB {verdict} |"
+    )
     return lines
 
 
@@ -124,7 +128,7 @@ def log_slope(points: list[tuple[int, float]]) -> float:
     xs = [math.log(size) for size, _ in points]
     ys = [math.log(cost) for _, cost in points]
     mean_x, mean_y = statistics.fmean(xs), statistics.fmean(ys)
-    return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys)) / sum(
+    return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / sum(
         (x - mean_x) ** 2 for x in xs
     )
 
@@ -134,8 +138,11 @@ def make_file(folder: Path, size: int) -> Path:
     # measured for every command this process starts afterwards.
     path = folder / f"events-{size}.json"
     if not path.exists():
-        subprocess.run([PYTHON, str(HERE / "make_big.py"), str(size), str(path)], check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [PYTHON, str(HERE / "make_big.py"), str(size), str(path)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
     return path
 
 
@@ -150,8 +157,10 @@ def main() -> None:
         print("\n".join(header + startup(repeats) + scale(Path(folder), repeats)))
         print()
         print("\n".join(growth(Path(folder), sizes, max(3, repeats // 4))))
-    print(f"\nPython {sys.version.split()[0]} on {os.uname().sysname} {os.uname().machine}, "
-          f"{os.cpu_count()} cores")
+    print(
+        f"\nPython {sys.version.split()[0]} on {os.uname().sysname} {os.uname().machine}, "
+        f"{os.cpu_count()} cores"
+    )
 
 
 if __name__ == "__main__":

@@ -38,7 +38,16 @@ Environment:
 
 # Each command lives in ckr/commands/NAME.py as a function NAME, imported only when run.
 COMMANDS = (
-    "claims", "completion", "domains", "export", "search", "show", "sources", "timeline", "validate", "visa",
+    "claims",
+    "completion",
+    "domains",
+    "export",
+    "search",
+    "show",
+    "sources",
+    "timeline",
+    "validate",
+    "visa",
 )
 
 
@@ -147,7 +156,6 @@ def cli() -> None:
       ckr visa --country korea
       ckr domains trade
     """
-
 
 
 def main() -> None:

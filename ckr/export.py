@@ -62,7 +62,11 @@ class ExportError(Exception):
 
 def export(data: Dataset, target: str, dataset_path: str, force: bool = False) -> None:
     """Write `data` to the SQLite file `target`, atomically."""
-    if os.path.exists(dataset_path) and os.path.exists(target) and os.path.samefile(target, dataset_path):
+    if (
+        os.path.exists(dataset_path)
+        and os.path.exists(target)
+        and os.path.samefile(target, dataset_path)
+    ):
         raise ExportError(f"{target} is the dataset being read; choose another file")
     if os.path.isdir(target):
         raise ExportError(f"{target} is a folder")
@@ -82,7 +86,9 @@ def export(data: Dataset, target: str, dataset_path: str, force: bool = False) -
 def _write(data: Dataset, path: str) -> None:
     connection = sqlite3.connect(path)
     try:
-        connection.executescript(SCHEMA + "".join(_link_table(n, *sides) for n, sides in LINKS.items()))
+        connection.executescript(
+            SCHEMA + "".join(_link_table(n, *sides) for n, sides in LINKS.items())
+        )
         with connection:
             _insert_all(connection, data)
         problems = connection.execute("PRAGMA foreign_key_check").fetchall()
@@ -110,31 +116,85 @@ def _insert(connection: sqlite3.Connection, table: str, rows: list[tuple]) -> No
 
 def _insert_all(connection: sqlite3.Connection, data: Dataset) -> None:
     meta = data.metadata
-    _insert(connection, "metadata", [(k, getattr(meta, k)) for k in ("title", "version", "license", "last_reviewed")])
-    _insert(connection, "sources", [(s.id, s.publisher, s.title, s.url, s.published, s.accessed) for s in data.sources])
-    _insert(connection, "events", [(e.id, e.date, e.title, e.summary, e.category, e.confidence, e.note) for e in data.events])
+    _insert(
+        connection,
+        "metadata",
+        [(k, getattr(meta, k)) for k in ("title", "version", "license", "last_reviewed")],
+    )
+    _insert(
+        connection,
+        "sources",
+        [(s.id, s.publisher, s.title, s.url, s.published, s.accessed) for s in data.sources],
+    )
+    _insert(
+        connection,
+        "events",
+        [(e.id, e.date, e.title, e.summary, e.category, e.confidence, e.note) for e in data.events],
+    )
     _insert(connection, "event_sources", [(e.id, s) for e in data.events for s in e.sources])
-    _insert(connection, "visa_rules", [
-        (r.id, r.destination, r.nationality, r.regime, r.max_stay_days, r.effective_from,
-         r.effective_until, r.as_of, r.notes, r.confidence)
-        for r in data.visa
-    ])
+    _insert(
+        connection,
+        "visa_rules",
+        [
+            (
+                r.id,
+                r.destination,
+                r.nationality,
+                r.regime,
+                r.max_stay_days,
+                r.effective_from,
+                r.effective_until,
+                r.as_of,
+                r.notes,
+                r.confidence,
+            )
+            for r in data.visa
+        ],
+    )
     _insert(connection, "visa_rule_sources", [(r.id, s) for r in data.visa for s in r.sources])
     _insert(connection, "domains", [(d.id, d.name, d.summary) for d in data.domains])
-    _insert(connection, "domain_events", [(d.id, e) for d in data.domains for e in d.related_events])
+    _insert(
+        connection, "domain_events", [(d.id, e) for d in data.domains for e in d.related_events]
+    )
     figures = [(d.id, f) for d in data.domains for f in d.figures]
-    _insert(connection, "figures", [
-        (i, d, f.label, f.value, f.unit, f.period, f.reported_by, f.confidence, f.note)
-        for i, (d, f) in enumerate(figures, 1)
-    ])
-    _insert(connection, "figure_sources", [(i, s) for i, (_, f) in enumerate(figures, 1) for s in f.sources])
+    _insert(
+        connection,
+        "figures",
+        [
+            (i, d, f.label, f.value, f.unit, f.period, f.reported_by, f.confidence, f.note)
+            for i, (d, f) in enumerate(figures, 1)
+        ],
+    )
+    _insert(
+        connection,
+        "figure_sources",
+        [(i, s) for i, (_, f) in enumerate(figures, 1) for s in f.sources],
+    )
     agreements = [(d.id, a) for d in data.domains for a in d.agreements]
-    _insert(connection, "agreements", [(i, d, a.name, a.date) for i, (d, a) in enumerate(agreements, 1)])
-    _insert(connection, "agreement_sources", [(i, s) for i, (_, a) in enumerate(agreements, 1) for s in a.sources])
+    _insert(
+        connection, "agreements", [(i, d, a.name, a.date) for i, (d, a) in enumerate(agreements, 1)]
+    )
+    _insert(
+        connection,
+        "agreement_sources",
+        [(i, s) for i, (_, a) in enumerate(agreements, 1) for s in a.sources],
+    )
     notes = [(d.id, n) for d in data.domains for n in d.notes]
-    _insert(connection, "domain_notes", [(i, d, n.text, n.confidence) for i, (d, n) in enumerate(notes, 1)])
-    _insert(connection, "domain_note_sources", [(i, s) for i, (_, n) in enumerate(notes, 1) for s in n.sources])
+    _insert(
+        connection,
+        "domain_notes",
+        [(i, d, n.text, n.confidence) for i, (d, n) in enumerate(notes, 1)],
+    )
+    _insert(
+        connection,
+        "domain_note_sources",
+        [(i, s) for i, (_, n) in enumerate(notes, 1) for s in n.sources],
+    )
     _insert(connection, "claims", [(c.id, c.claim, c.verdict, c.finding) for c in data.claims])
-    for table, field in (("claim_sources", "sources"), ("claim_events", "events"),
-                         ("claim_visa_rules", "visa"), ("claim_domains", "domains")):
+    for table, field in (
+        ("claim_sources", "sources"),
+        ("claim_events", "events"),
+        ("claim_visa_rules", "visa"),
+        ("claim_domains", "domains"),
+    ):
         _insert(connection, table, [(c.id, x) for c in data.claims for x in getattr(c, field)])

@@ -5,8 +5,9 @@ Commands build a Listing; `ckr.render` writes it as a table, JSON, CSV, TSV or M
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable
+from typing import Any
 
 Value = str | int | float | None
 
@@ -57,7 +58,9 @@ class Listing:
         return [column for column in self.columns if column.in_table]
 
     def json_fields(self) -> list[str]:
-        sample = self.records[0] if isinstance(self.records, list) and self.records else self.records
+        sample = (
+            self.records[0] if isinstance(self.records, list) and self.records else self.records
+        )
         return list(sample) if isinstance(sample, dict) else []
 
     def select(self, fields: list[str], for_json: bool) -> Listing:
@@ -69,10 +72,15 @@ class Listing:
                 f"unknown field {unknown[0]!r}; available fields: {', '.join(available)}"
             )
         if for_json:
+
             def pick(record: dict) -> dict:
                 return {name: record[name] for name in fields}
 
-            records = [pick(r) for r in self.records] if isinstance(self.records, list) else pick(self.records)
+            records = (
+                [pick(r) for r in self.records]
+                if isinstance(self.records, list)
+                else pick(self.records)
+            )
             return replace(self, records=records)
         by_key = {column.key: column for column in self.columns}
         # A chosen column shows in tables too, even one that is normally for scripts only.

@@ -23,7 +23,12 @@ CountryCode = Annotated[
     str, msgspec.Meta(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code")
 ]
 # No spaces and no control characters: a URL may become a terminal hyperlink.
-Url = Annotated[str, msgspec.Meta(pattern=r"^https?://[^\s\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]+$")]
+Url = Annotated[
+    str,
+    msgspec.Meta(
+        pattern=r"^https?://[^\s\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]+$"
+    ),
+]
 Confidence = Literal["verified", "seed-only", "disputed"]
 Regime = Literal["visa_free", "visa_on_arrival", "e_visa", "visa_required"]
 Verdict = Literal["supported", "partly supported", "unsupported", "only in the seed"]

@@ -16,9 +16,7 @@ from ckr.suggest import closest
 class NotInData(ValueError):
     """A value the user asked for that the dataset does not have."""
 
-    def __init__(
-        self, what: str, value: str, known: list[str], list_choices: bool = True
-    ) -> None:
+    def __init__(self, what: str, value: str, known: list[str], list_choices: bool = True) -> None:
         close = closest(value.casefold(), known)
         hint = f" (did you mean {close!r}?)" if close else ""
         offer = known and not close and list_choices
@@ -54,7 +52,9 @@ def events(data: Dataset, wanted: EventFilter) -> list[Event]:
     return chosen[: wanted.limit] if wanted.limit else chosen
 
 
-def _matches(event: Event, wanted: EventFilter, in_categories: set[str], needle: str | None) -> bool:
+def _matches(
+    event: Event, wanted: EventFilter, in_categories: set[str], needle: str | None
+) -> bool:
     # An event dated "1997" overlaps any filter window that touches 1997.
     if wanted.start and dates.last_day(event.date) < dates.first_day(wanted.start):
         return False
@@ -63,7 +63,9 @@ def _matches(event: Event, wanted: EventFilter, in_categories: set[str], needle:
     if in_categories and event.category.casefold() not in in_categories:
         return False
     if needle:
-        return any(needle in text.casefold() for text in (event.title, event.summary, event.note) if text)
+        return any(
+            needle in text.casefold() for text in (event.title, event.summary, event.note) if text
+        )
     return True
 
 
@@ -103,7 +105,9 @@ def visa_history(
         if (nationality is None or rule.nationality == nationality)
         and (not destinations_wanted or rule.destination in destinations_wanted)
     ]
-    return sorted(chosen, key=lambda r: (order[r.destination], r.nationality, r.effective_from or ""))
+    return sorted(
+        chosen, key=lambda r: (order[r.destination], r.nationality, r.effective_from or "")
+    )
 
 
 def status(rule: VisaRule, on: dt.date) -> str:

@@ -186,7 +186,10 @@ def _rich_cards(listing: Listing):
         fields.add_column(overflow="fold")
         for column in others:
             fields.add_row(_text(column.header), _cell(listing, column, row))
-        parts += [_text(first.display(row[first.key]), "bold underline"), Padding(fields, (0, 0, 1, 2))]
+        parts += [
+            _text(first.display(row[first.key]), "bold underline"),
+            Padding(fields, (0, 0, 1, 2)),
+        ]
     if listing.caption:
         parts.append(_text(listing.caption, "dim"))
     return Group(*parts)
@@ -204,7 +207,9 @@ def write_chart(listing: Listing, out: TextIO) -> None:
     console = _console(out)
     spec = listing.chart
     series = list(dict.fromkeys(str(row[spec.series]) for row in listing.rows))
-    style = {name: (GLYPHS[i % len(GLYPHS)], COLOURS[i % len(COLOURS)]) for i, name in enumerate(series)}
+    style = {
+        name: (GLYPHS[i % len(GLYPHS)], COLOURS[i % len(COLOURS)]) for i, name in enumerate(series)
+    }
     groups: dict[str, list[dict]] = {}
     for row in listing.rows:
         groups.setdefault(str(row[spec.label]), []).append(row)
@@ -246,8 +251,11 @@ def _bars(groups: dict[str, list[dict]], spec) -> list[tuple[str, list[tuple[str
     """(label, [(series, amount)], value text) for each line to draw."""
     if spec.stacked:
         return [
-            (label, [(str(r[spec.series]), float(r[spec.value])) for r in rows],
-             format_number(sum(float(r[spec.value]) for r in rows)))
+            (
+                label,
+                [(str(r[spec.series]), float(r[spec.value])) for r in rows],
+                format_number(sum(float(r[spec.value]) for r in rows)),
+            )
             for label, rows in groups.items()
         ]
     return [

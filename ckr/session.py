@@ -30,7 +30,11 @@ class Session:
         """ "11 rules · 3 stale · dataset 2026.11.25, reviewed 2026-11-25" """
         meta = self.catalog.data.metadata
         plural = noun if count == 1 else noun + ("es" if noun.endswith("ch") else "s")
-        parts = [f"{count} {plural}", remark, f"dataset {meta.version}, reviewed {meta.last_reviewed}"]
+        parts = [
+            f"{count} {plural}",
+            remark,
+            f"dataset {meta.version}, reviewed {meta.last_reviewed}",
+        ]
         return " · ".join(part for part in parts if part)
 
 
@@ -69,5 +73,6 @@ fields_option = click.option(
 def output_options(command):
     """--format and --fields, for every command that prints a listing."""
     return format_option(fields_option(command))
+
 
 pass_session = click.make_pass_decorator(Session, ensure=True)

@@ -1,8 +1,8 @@
-""""Did you mean": the nearest known spelling of a mistyped word."""
+""" "Did you mean": the nearest known spelling of a mistyped word."""
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 
 def closest(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str | None:

@@ -63,7 +63,10 @@ def _valid_records(document: dict, name: str, problems: list[Problem]) -> list:
     if not isinstance(items, list):
         problems.append((f"$.{name}", f"Expected `array`, got `{_json_type(items)}`"))
         return []
-    converted = (_convert(item, COLLECTIONS[name], f"$.{name}[{i}]", problems) for i, item in enumerate(items))
+    converted = (
+        _convert(item, COLLECTIONS[name], f"$.{name}[{i}]", problems)
+        for i, item in enumerate(items)
+    )
     return [record for record in converted if record is not None]
 
 
@@ -111,10 +114,13 @@ def _overlapping_periods(rules: list[VisaRule]) -> list[Problem]:
     problems = []
     for entries in by_pair.values():
         entries.sort(key=lambda entry: _span(entry[1]))
-        for (_, earlier), (i, later) in zip(entries, entries[1:]):
+        for (_, earlier), (i, later) in zip(entries, entries[1:], strict=False):
             if _span(later)[0] <= _span(earlier)[1]:
                 problems.append(
-                    (f"$.visa[{i}]", f"period overlaps rule {earlier.id!r} for the same country pair")
+                    (
+                        f"$.visa[{i}]",
+                        f"period overlaps rule {earlier.id!r} for the same country pair",
+                    )
                 )
     return problems
 

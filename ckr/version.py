@@ -16,7 +16,8 @@ NOUNS = {"visa": "visa rules"}
 
 def describe(version: str, last_reviewed: str, counts: dict[str, int]) -> str:
     listed = ", ".join(f"{counts[name]} {NOUNS.get(name, name)}" for name in COUNTED)
-    return f"ckr {__version__}\ndataset {printable(version)}, reviewed {printable(last_reviewed)}: {listed}"
+    dataset = f"dataset {printable(version)}, reviewed {printable(last_reviewed)}"
+    return f"ckr {__version__}\n{dataset}: {listed}"
 
 
 def quick() -> str | None:

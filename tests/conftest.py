@@ -53,7 +53,7 @@ def shipped(monkeypatch):
 def tsv_rows(output: str) -> list[dict[str, str]]:
     header, *lines = output.rstrip("\n").split("\n")
     keys = header.split("\t")
-    return [dict(zip(keys, line.split("\t"))) for line in lines]
+    return [dict(zip(keys, line.split("\t"), strict=True)) for line in lines]
 
 
 @pytest.fixture

@@ -13,7 +13,9 @@ def test_timeline_chart_rows_for_scripts(run):
     ]
 
 
-def test_timeline_chart_bars_use_one_glyph_per_category_without_colour(terminal, run, data_file, mini_data):
+def test_timeline_chart_bars_use_one_glyph_per_category_without_colour(
+    terminal, run, data_file, mini_data
+):
     mini_data["events"][0]["date"] = "1997-12"  # two diplomacy events in 1997
     data_file(mini_data)
     lines = terminal("timeline", "--chart", width=60, env={"NO_COLOR": "1"}).output.splitlines()
@@ -37,7 +39,9 @@ def test_domain_chart_shows_each_reporting_body_as_its_own_series(run, terminal)
         ("2022", "Body G", "778.92"),
         ("2022", "Body E", "1050"),
     ]
-    lines = terminal("domains", "trade", "--chart", width=60, env={"NO_COLOR": "1"}).output.splitlines()
+    lines = terminal(
+        "domains", "trade", "--chart", width=60, env={"NO_COLOR": "1"}
+    ).output.splitlines()
     assert lines[0] == "Trade: Two-way trade (USD million)"
     assert lines[2].startswith("2022 ▒") and lines[3].startswith("     ░")
     assert lines[3].endswith(" 1,050")

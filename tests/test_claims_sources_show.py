@@ -5,7 +5,11 @@ from conftest import tsv_rows
 
 def test_claims_list_each_claim_with_verdict_and_finding(run):
     rows = tsv_rows(run("claims").output)
-    assert [r["id"] for r in rows] == ["claim-ties-1997", "claim-neighbours-waive", "claim-military-rank"]
+    assert [r["id"] for r in rows] == [
+        "claim-ties-1997",
+        "claim-neighbours-waive",
+        "claim-military-rank",
+    ]
     assert rows[1]["verdict"] == "partly supported"
     assert rows[1]["finding"] == "Vietnam and Thailand do; Cambodia does not."
 
@@ -36,7 +40,13 @@ def test_sources_count_the_records_citing_each(run):
 
 def test_sources_unused_lists_only_uncited(run, data_file, mini_data):
     mini_data["sources"].append(
-        {"id": "lonely", "publisher": "Nobody", "title": "Unread", "url": "https://example.org/z", "accessed": "2026-01-01"}
+        {
+            "id": "lonely",
+            "publisher": "Nobody",
+            "title": "Unread",
+            "url": "https://example.org/z",
+            "accessed": "2026-01-01",
+        }
     )
     data_file(mini_data)
     rows = tsv_rows(run("sources", "--unused").output)
@@ -53,8 +63,15 @@ def test_show_a_visa_rule_in_full_with_its_sources(run):
 
 
 def test_show_a_claim_names_its_evidence(run):
-    values = [r["value"] for r in tsv_rows(run("show", "claim-neighbours-waive").output) if r["field"] == "visa"]
-    assert values == ["vn-kr-2023: South Korea citizens in Vietnam", "kh-kr: South Korea citizens in Cambodia"]
+    values = [
+        r["value"]
+        for r in tsv_rows(run("show", "claim-neighbours-waive").output)
+        if r["field"] == "visa"
+    ]
+    assert values == [
+        "vn-kr-2023: South Korea citizens in Vietnam",
+        "kh-kr: South Korea citizens in Cambodia",
+    ]
 
 
 def test_show_a_domain_lists_the_sources_of_its_figures(run):
@@ -64,7 +81,10 @@ def test_show_a_domain_lists_the_sources_of_its_figures(run):
         "Paper B: Visa news <https://example.org/b>",
     ]
     figures = [r["value"] for r in rows if r["field"] == "figure"]
-    assert figures[2] == "Two-way trade: 1,050 USD million (2022), reported by Body E [disputed]; Differs from Body G."
+    assert (
+        figures[2] == "Two-way trade: 1,050 USD million (2022), reported by Body E [disputed]; "
+        "Differs from Body G."
+    )
 
 
 def test_show_json_is_one_object_with_its_kind(run):
@@ -76,7 +96,9 @@ def test_show_json_is_one_object_with_its_kind(run):
 def test_show_unknown_id_suggests(run):
     result = run("show", "1997-restord")
     assert result.exit_code == 2
-    assert "no record '1997-restord' in the dataset (did you mean '1997-restored'?)" in result.stderr
+    assert (
+        "no record '1997-restord' in the dataset (did you mean '1997-restored'?)" in result.stderr
+    )
 
 
 def test_source_titles_are_links_on_a_colour_terminal(terminal):

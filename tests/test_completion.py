@@ -9,7 +9,14 @@ def complete(run, words: str) -> list[str]:
     return [line.split(",", 1)[1] for line in result.output.splitlines()]
 
 
-@pytest.mark.parametrize("shell, marker", [("bash", "complete -o nosort -F"), ("zsh", "#compdef ckr"), ("fish", "complete --no-files --command ckr")])
+@pytest.mark.parametrize(
+    "shell, marker",
+    [
+        ("bash", "complete -o nosort -F"),
+        ("zsh", "#compdef ckr"),
+        ("fish", "complete --no-files --command ckr"),
+    ],
+)
 def test_completion_prints_a_script_per_shell(run, shell, marker):
     result = run("completion", shell)
     assert result.exit_code == 0
@@ -22,7 +29,16 @@ def test_unknown_shell_is_a_usage_error(run):
 
 def test_countries_complete_from_the_data(run):
     assert complete(run, "ckr visa --country ") == [
-        "japan", "south-korea", "cambodia", "vietnam", "thailand", "JP", "KR", "KH", "VN", "TH",
+        "japan",
+        "south-korea",
+        "cambodia",
+        "vietnam",
+        "thailand",
+        "JP",
+        "KR",
+        "KH",
+        "VN",
+        "TH",
     ]
     assert complete(run, "ckr visa -d viet") == ["vietnam"]
 

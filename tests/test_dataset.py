@@ -81,10 +81,16 @@ def test_rules_for_cambodians_travelling_to_korea_japan_and_china(data):
 
 def test_past_and_scheduled_rules_are_kept(data):
     vietnam = sorted(
-        (r.effective_from, r.max_stay_days) for r in data.visa if r.destination == "VN" and r.nationality == "KR"
+        (r.effective_from, r.max_stay_days)
+        for r in data.visa
+        if r.destination == "VN" and r.nationality == "KR"
     )
     assert vietnam[:2] == [("2022-03-15", 15), ("2023-08-15", 45)]
-    pilot = [r for r in data.visa if (r.destination, r.nationality, r.effective_from) == ("KH", "CN", "2026-06-15")]
+    pilot = [
+        r
+        for r in data.visa
+        if (r.destination, r.nationality, r.effective_from) == ("KH", "CN", "2026-06-15")
+    ]
     assert pilot and pilot[0].regime == "visa_free" and pilot[0].effective_until == "2026-10-15"
 
 

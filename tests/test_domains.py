@@ -18,7 +18,9 @@ def test_one_domain_shows_each_reporting_body_side_by_side(run):
 
 def test_one_domain_lists_its_agreements(run):
     rows = tsv_rows(run("domains", "Trade").output)
-    assert {"item": "FTA signed", "kind": "agreement", "when": "2021-10-26"}.items() <= rows[-1].items()
+    assert {"item": "FTA signed", "kind": "agreement", "when": "2021-10-26"}.items() <= rows[
+        -1
+    ].items()
 
 
 def test_doubt_is_marked_in_the_item(terminal):

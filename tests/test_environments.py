@@ -7,6 +7,7 @@ import sys
 import time
 
 import pytest
+
 from conftest import MINI
 
 CKR = [sys.executable, "-m", "ckr"]
@@ -32,7 +33,11 @@ def test_reader_closing_the_pipe_early_is_not_an_error(args, unbuffered):
 def test_head_dash_1_in_a_shell_pipeline():
     result = subprocess.run(
         " ".join(CKR) + " timeline | head -1; echo status=${PIPESTATUS[0]}",
-        shell=True, executable="/bin/bash", capture_output=True, text=True, env=ckr_env(),
+        shell=True,
+        executable="/bin/bash",
+        capture_output=True,
+        text=True,
+        env=ckr_env(),
     )
     assert result.stdout == "date\ttitle\tcategory\tconfidence\nstatus=0\n"
     assert "Error" not in result.stderr and "Traceback" not in result.stderr
@@ -43,7 +48,9 @@ def test_ctrl_c_exits_130_without_a_traceback(tmp_path):
     fifo = tmp_path / "data.json"
     os.mkfifo(fifo)
     process = subprocess.Popen(
-        CKR + ["timeline"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        CKR + ["timeline"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         env=ckr_env(CKR_DATA=str(fifo)),
     )
     time.sleep(1.0)  # time to start up and block; the result does not depend on it
@@ -62,7 +69,8 @@ def test_c_locale_prints_non_ascii_data():
 
 def test_c_locale_table_with_non_ascii_text():
     result = subprocess.run(
-        CKR + ["timeline", "-f", "table"], capture_output=True,
+        CKR + ["timeline", "-f", "table"],
+        capture_output=True,
         env=ckr_env(LC_ALL="C", LANG="C", COLUMNS="100"),
     )
     assert result.returncode == 0

@@ -19,12 +19,18 @@ def test_unknown_command_suggests_the_near_one(run):
 @pytest.mark.parametrize(
     "args, expected",
     [
-        (["timeline", "--from", "abc"], "'abc' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"),
+        (
+            ["timeline", "--from", "abc"],
+            "'abc' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD",
+        ),
         (["timeline", "--from", "2023-02-30"], "'2023-02-30' is not a calendar date"),
         (["timeline", "--limit", "0"], "0 is not in the range x>=1"),
         (["timeline", "--limit", "-3"], "-3 is not in the range x>=1"),
         (["timeline", "--from", "2030", "--to", "1990"], "--from 2030 is after --to 1990"),
-        (["timeline", "--category", "labor"], "no category 'labor' in the dataset (did you mean 'labour'?)"),
+        (
+            ["timeline", "--category", "labor"],
+            "no category 'labor' in the dataset (did you mean 'labour'?)",
+        ),
         (["timeline", "--nope"], "No such option '--nope'"),
     ],
 )
@@ -52,7 +58,10 @@ def test_data_file_that_is_a_folder(run, tmp_path):
     [
         ("", "is empty"),
         (b"\xff\xfe{}", "is not UTF-8 text (line 1, column 1)"),
-        ('{"metadata": {\n  "title": "x",\n  "version"', "not valid JSON: the file ends early, at line 3, column 12"),
+        (
+            '{"metadata": {\n  "title": "x",\n  "version"',
+            "not valid JSON: the file ends early, at line 3, column 12",
+        ),
         ("[" * 100_000, "Expected `object`, got `array`"),
         ('{"metadata":\n {"title": }', "not valid JSON at line 2, column 12: invalid character"),
         ('{"metadata": {}, "sources": []}', "$.metadata: Object missing required field `title`"),

@@ -11,7 +11,9 @@ from ckr import export as exporter
 
 def counts(path) -> dict[str, int]:
     with sqlite3.connect(path) as db:
-        tables = [name for (name,) in db.execute("select name from sqlite_master where type = 'table'")]
+        tables = [
+            name for (name,) in db.execute("select name from sqlite_master where type = 'table'")
+        ]
         return {t: db.execute(f"select count(*) from {t}").fetchone()[0] for t in tables}
 
 
@@ -71,7 +73,10 @@ def test_a_failure_leaves_neither_a_half_file_nor_a_temporary_one(run, tmp_path,
     target = tmp_path / "ckr.db"
     result = run("export", str(target))
     assert result.exit_code == 1
-    assert result.stderr.strip() == f"Error: {target}: the database could not be written (disk I/O error)"
+    assert (
+        result.stderr.strip()
+        == f"Error: {target}: the database could not be written (disk I/O error)"
+    )
     assert os.listdir(tmp_path) == []
 
 

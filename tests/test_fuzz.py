@@ -27,11 +27,26 @@ ENV = {"CKR_DATA": str(MINI), "CKR_TODAY": "2026-11-25"}
 
 COMMANDS = {
     "timeline": [
-        "--from", "--to", "--category", "--search", "--limit", "--reverse", "--format", "--fields",
+        "--from",
+        "--to",
+        "--category",
+        "--search",
+        "--limit",
+        "--reverse",
+        "--format",
+        "--fields",
     ],
     "visa": [
-        "--country", "--destination", "--format", "-c", "-d", "--on", "--history", "--compare",
-        "--with", "--fields",
+        "--country",
+        "--destination",
+        "--format",
+        "-c",
+        "-d",
+        "--on",
+        "--history",
+        "--compare",
+        "--with",
+        "--fields",
     ],
     "domains": ["--format"],
     "claims": ["--verdict", "--format"],
@@ -42,10 +57,40 @@ COMMANDS = {
     "validate": [],
 }  # export is left out: it writes files, and is tested on its own
 VALUES = [
-    "korea", "KR", "north korea", "kroea", "japan", "vietnam", "", "2020", "1997-10",
-    "2023-02-30", "abc", "0", "-1", "5", "json", "tsv", "table", "markdown", "yaml", "trade",
-    "labour", "supported", "vn-kr-2023", "[bold]x", "\x1b[2J", "한국", "🙂", "--", "-",
-    "bash", "zsh", "date,title", "id", "vietnam,laos",
+    "korea",
+    "KR",
+    "north korea",
+    "kroea",
+    "japan",
+    "vietnam",
+    "",
+    "2020",
+    "1997-10",
+    "2023-02-30",
+    "abc",
+    "0",
+    "-1",
+    "5",
+    "json",
+    "tsv",
+    "table",
+    "markdown",
+    "yaml",
+    "trade",
+    "labour",
+    "supported",
+    "vn-kr-2023",
+    "[bold]x",
+    "\x1b[2J",
+    "한국",
+    "🙂",
+    "--",
+    "-",
+    "bash",
+    "zsh",
+    "date,title",
+    "id",
+    "vietnam,laos",
 ]
 junk = st.text(min_size=0, max_size=12)
 
@@ -73,8 +118,14 @@ def test_any_argument_list_exits_cleanly(args):
 
 BASE = json.loads(MINI.read_text(encoding="utf-8"))
 ODD_VALUES = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=40),
-    st.just("x" * 200_000), st.just("\u202e\x1b[31m\x00"), st.lists(st.integers(), max_size=3),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.text(max_size=40),
+    st.just("x" * 200_000),
+    st.just("\u202e\x1b[31m\x00"),
+    st.lists(st.integers(), max_size=3),
     st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
 )
 
@@ -112,7 +163,20 @@ def mutated_datasets(draw):
 
 
 @FUZZ
-@given(mutated_datasets(), st.sampled_from([["timeline"], ["visa", "-c", "kr"], ["domains", "trade"], ["claims"], ["show", "trade"], ["validate"], ["sources"]]))
+@given(
+    mutated_datasets(),
+    st.sampled_from(
+        [
+            ["timeline"],
+            ["visa", "-c", "kr"],
+            ["domains", "trade"],
+            ["claims"],
+            ["show", "trade"],
+            ["validate"],
+            ["sources"],
+        ]
+    ),
+)
 def test_a_mutated_dataset_loads_or_fails_in_one_line(tmp_path_factory, document, args):
     path = tmp_path_factory.mktemp("fuzz") / "data.json"
     path.write_text(json.dumps(document, allow_nan=True), encoding="utf-8")

@@ -5,10 +5,13 @@ import io
 import json
 
 import pytest
+
 from conftest import tsv_rows
 
 
-@pytest.mark.parametrize("command", [["timeline"], ["visa", "-c", "korea"], ["visa"], ["domains"], ["domains", "trade"]])
+@pytest.mark.parametrize(
+    "command", [["timeline"], ["visa", "-c", "korea"], ["visa"], ["domains"], ["domains", "trade"]]
+)
 def test_every_listing_command_speaks_every_format(run, command):
     for fmt in ("table", "json", "csv", "tsv", "markdown"):
         result = run(*command, "--format", fmt)
@@ -56,9 +59,18 @@ def test_terminal_tables_use_colour_when_forced(terminal):
 @pytest.mark.parametrize("width", [20, 40, 60, 80, 300])
 def test_no_line_is_wider_than_the_terminal(terminal, width):
     commands = (
-        ["timeline"], ["visa", "-c", "korea"], ["visa"], ["domains"], ["domains", "trade"],
-        ["timeline", "--chart"], ["domains", "trade", "--chart"], ["visa", "--compare"],
-        ["show", "trade"], ["search", "trade"], ["claims"], ["sources"],
+        ["timeline"],
+        ["visa", "-c", "korea"],
+        ["visa"],
+        ["domains"],
+        ["domains", "trade"],
+        ["timeline", "--chart"],
+        ["domains", "trade", "--chart"],
+        ["visa", "--compare"],
+        ["show", "trade"],
+        ["search", "trade"],
+        ["claims"],
+        ["sources"],
     )
     for command in commands:
         output = terminal(*command, width=width).output
@@ -121,7 +133,9 @@ def test_fields_choose_and_order_columns(run):
 
 
 def test_fields_choose_json_keys(run):
-    rules = json.loads(run("visa", "-c", "kr", "-f", "json", "--fields", "id,max_stay_days,stale").output)
+    rules = json.loads(
+        run("visa", "-c", "kr", "-f", "json", "--fields", "id,max_stay_days,stale").output
+    )
     assert rules[0] == {"id": "kh-kr", "max_stay_days": 30, "stale": False}
 
 
@@ -130,7 +144,9 @@ def test_fields_work_in_tables_too(terminal):
     assert "Age in days" in output and "Rule" not in output
 
 
-@pytest.mark.parametrize("fmt, available", [("tsv", "date, title, category, confidence"), ("json", "id, date, title")])
+@pytest.mark.parametrize(
+    "fmt, available", [("tsv", "date, title, category, confidence"), ("json", "id, date, title")]
+)
 def test_unknown_field_lists_the_available_ones(run, fmt, available):
     result = run("timeline", "-f", fmt, "--fields", "date,titel")
     assert result.exit_code == 2

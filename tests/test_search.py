@@ -1,8 +1,7 @@
 import json
 
+from ckr.views.search import snippet
 from conftest import tsv_rows
-
-from ckr.views import snippet
 
 
 def test_search_finds_every_kind_grouped_with_ids(run):

@@ -4,9 +4,9 @@ import subprocess
 import sys
 
 from click.testing import CliRunner
-from conftest import MINI
 
 from ckr.cli import cli
+from conftest import MINI
 
 PROBE = """
 import sys
@@ -17,7 +17,8 @@ except SystemExit:
     pass
 loaded = {m.split(".")[0] for m in sys.modules}
 print("imported:", " ".join(sorted({"click", "msgspec", "rich"} & loaded)) or "-")
-print("commands:", " ".join(sorted(m.rsplit(".", 1)[1] for m in sys.modules if m.startswith("ckr.commands."))))
+commands = sorted(m.rsplit(".", 1)[1] for m in sys.modules if m.startswith("ckr.commands."))
+print("commands:", " ".join(commands))
 """
 
 
@@ -45,7 +46,9 @@ def test_quick_version_leaves_a_broken_file_to_the_full_path(tmp_path):
     broken = tmp_path / "broken.json"
     broken.write_text('{"metadata": {"version": 3}}')
     result = subprocess.run(
-        [sys.executable, "-m", "ckr", "--version"], capture_output=True, text=True,
+        [sys.executable, "-m", "ckr", "--version"],
+        capture_output=True,
+        text=True,
         env={"CKR_DATA": str(broken), "PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 1
@@ -60,7 +63,9 @@ def test_piped_output_does_not_import_rich():
 
 def test_python_dash_m_ckr_works():
     result = subprocess.run(
-        [sys.executable, "-m", "ckr", "timeline", "--limit", "1"], capture_output=True, text=True,
+        [sys.executable, "-m", "ckr", "timeline", "--limit", "1"],
+        capture_output=True,
+        text=True,
         env={"CKR_DATA": str(MINI), "PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 0

@@ -43,19 +43,28 @@ def test_duplicate_ids_and_unknown_references(run, data_file, mini_data):
 
 def test_editorial_checks(run, data_file, mini_data):
     mini_data["sources"].append(
-        {"id": "lonely", "publisher": "N", "title": "T", "url": "https://e.org", "accessed": "2026-01-01"}
+        {
+            "id": "lonely",
+            "publisher": "N",
+            "title": "T",
+            "url": "https://e.org",
+            "accessed": "2026-01-01",
+        }
     )
     mini_data["visa"][2]["as_of"] = "2023-08-01"  # confirmed before it took effect
     mini_data["visa"][1]["effective_until"] = "2023-09-30"  # runs into the next rule
     data_file(mini_data)
     assert problems(run("validate")) == [
         "$.sources[3]: source 'lonely' is cited by no record",
-        "$.visa[2].as_of: 2023-08-01 is before effective_from 2023-08-15, yet the rule is marked verified",
+        "$.visa[2].as_of: 2023-08-01 is before effective_from 2023-08-15, "
+        "yet the rule is marked verified",
         "$.visa[2]: period overlaps rule 'vn-kr-2022' for the same country pair",
     ]
 
 
-def test_an_announced_rule_may_be_confirmed_before_it_starts_if_not_verified(run, data_file, mini_data):
+def test_an_announced_rule_may_be_confirmed_before_it_starts_if_not_verified(
+    run, data_file, mini_data
+):
     mini_data["visa"][2]["as_of"] = "2023-08-01"
     mini_data["visa"][2]["confidence"] = "disputed"
     data_file(mini_data)
@@ -65,7 +74,9 @@ def test_an_announced_rule_may_be_confirmed_before_it_starts_if_not_verified(run
 def test_non_http_urls_are_rejected(run, data_file, mini_data):
     mini_data["sources"][0]["url"] = "javascript:alert(1)"
     data_file(mini_data)
-    assert problems(run("validate"))[0].startswith("$.sources[0].url: Expected `str` matching regex")
+    assert problems(run("validate"))[0].startswith(
+        "$.sources[0].url: Expected `str` matching regex"
+    )
 
 
 @pytest.mark.parametrize(

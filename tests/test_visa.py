@@ -1,6 +1,7 @@
 import json
 
 import pytest
+
 from conftest import tsv_rows
 
 
@@ -35,7 +36,9 @@ def test_a_rule_that_ended_is_not_shown_today(run):
 
 
 def test_a_rule_that_ended_is_shown_on_a_day_it_applied(run):
-    rows = tsv_rows(run("visa", "-c", "korea", "-d", "vietnam", env={"CKR_TODAY": "2023-01-01"}).output)
+    rows = tsv_rows(
+        run("visa", "-c", "korea", "-d", "vietnam", env={"CKR_TODAY": "2023-01-01"}).output
+    )
     assert [r["max_stay_days"] for r in rows] == ["15"]
 
 
@@ -110,7 +113,10 @@ def test_on_a_date_before_2023_08_15_shows_vietnams_older_stay(run):
 
 
 def test_on_sets_the_date_in_the_title(terminal):
-    assert "in force on 2023-01-01" in terminal("visa", "-c", "kr", "--on", "2023-01-01", width=120).output
+    assert (
+        "in force on 2023-01-01"
+        in terminal("visa", "-c", "kr", "--on", "2023-01-01", width=120).output
+    )
 
 
 def test_history_lists_each_period_with_its_status(run):
@@ -122,7 +128,9 @@ def test_history_lists_each_period_with_its_status(run):
 
 
 def test_history_marks_a_rule_not_yet_begun_as_scheduled(run):
-    rows = tsv_rows(run("visa", "-c", "korea", "--history", "-d", "vietnam", "--on", "2023-01-01").output)
+    rows = tsv_rows(
+        run("visa", "-c", "korea", "--history", "-d", "vietnam", "--on", "2023-01-01").output
+    )
     assert [r["status"] for r in rows] == ["in force", "scheduled"]
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import click
 
-from ckr import query, views
+from ckr import query
 from ckr.session import Session, emit, output_options, pass_session
+from ckr.views import claims as view
 
 
 @click.command()
@@ -28,4 +29,4 @@ def claims(session: Session, verdict, fmt, fields) -> None:
       ckr show claim-ties-restored-1997
     """
     chosen = query.claims(session.catalog.data, verdict)
-    emit(views.claims_listing(session, chosen), fmt, fields)
+    emit(view.claims_listing(session, chosen), fmt, fields)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import click
 
-from ckr import complete, query, views
+from ckr import complete, query
 from ckr.session import Session, emit, output_options, pass_session
+from ckr.views import domains as view
 
 
 @click.command()
@@ -27,11 +28,11 @@ def domains(session: Session, domain, chart, fmt, fields) -> None:
     if chart and domain is None:
         raise click.UsageError("--chart needs a DOMAIN, for example: ckr domains trade --chart")
     if domain is None:
-        emit(views.domains_listing(session, data.domains), fmt, fields)
+        emit(view.domains_listing(session, data.domains), fmt, fields)
         return
     try:
         chosen = query.domain(data, domain)
     except query.NotInData as error:
         raise click.BadParameter(str(error), param_hint="'DOMAIN'") from None
-    build = views.domain_chart_listing if chart else views.domain_listing
+    build = view.domain_chart_listing if chart else view.domain_listing
     emit(build(session, chosen), fmt, fields)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import click
 
-from ckr import query, views
+from ckr import query
 from ckr.session import Session, emit, output_options, pass_session
+from ckr.views import search as view
 
 
 @click.command()
@@ -25,4 +26,4 @@ def search(session: Session, text, fmt, fields) -> None:
     if not text.strip():
         raise click.BadParameter("give some text to look for", param_hint="'TEXT'")
     matches = query.search(session.catalog.data, text)
-    emit(views.search_listing(session, text, matches), fmt, fields)
+    emit(view.search_listing(session, text, matches), fmt, fields)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import click
 
-from ckr import complete, query, views
+from ckr import complete, query
 from ckr.session import Session, emit, format_option, pass_session
+from ckr.views import show as view
 
 
 @click.command()
@@ -24,4 +25,4 @@ def show(session: Session, record_id, fmt) -> None:
         kind, record = query.find_record(session.catalog.data, record_id)
     except query.NotInData as error:
         raise click.BadParameter(str(error), param_hint="'ID'") from None
-    emit(views.record_listing(session, kind, record), fmt)
+    emit(view.record_listing(session, kind, record), fmt)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import click
 
-from ckr import query, views
+from ckr import query
 from ckr.session import Session, emit, output_options, pass_session
+from ckr.views import sources as view
 
 
 @click.command()
@@ -24,4 +25,4 @@ def sources(session: Session, unused, fmt, fields) -> None:
     data = session.catalog.data
     counts = query.citation_counts(data)
     chosen = [s for s in data.sources if not unused or counts[s.id] == 0]
-    emit(views.sources_listing(session, chosen, counts), fmt, fields)
+    emit(view.sources_listing(session, chosen, counts), fmt, fields)

@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import click
 
-from ckr import complete, dates, query, views
-from ckr.session import Session, emit, output_options, pass_session
+from ckr import complete, dates, query
 from ckr.params import DATE_HELP, PartialDateParam
+from ckr.session import Session, emit, output_options, pass_session
+from ckr.views import timeline as view
 
 
 @click.command()
-@click.option("--from", "start", type=PartialDateParam(), help=f"Events from this date. {DATE_HELP}")
+@click.option(
+    "--from", "start", type=PartialDateParam(), help=f"Events from this date. {DATE_HELP}"
+)
 @click.option("--to", "end", type=PartialDateParam(), help=f"Events up to this date. {DATE_HELP}")
 @click.option(
-    "--category", "-c", multiple=True, shell_complete=complete.category,
+    "--category",
+    "-c",
+    multiple=True,
+    shell_complete=complete.category,
     help="Only this category (repeatable).",
 )
 @click.option("--search", "-s", help="Only events whose title, summary or note contain this text.")
@@ -41,5 +47,5 @@ def timeline(
         chosen = query.events(session.catalog.data, wanted)
     except query.NotInData as error:
         raise click.BadParameter(str(error), param_hint="'--category'") from None
-    build = views.timeline_chart_listing if chart else views.events_listing
+    build = view.timeline_chart_listing if chart else view.events_listing
     emit(build(session, chosen), fmt, fields)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from ckr import paths, validate as checks
+from ckr import paths
+from ckr import validate as checks
 from ckr.session import Session, pass_session
 from ckr.text import printable
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import click
 
-from ckr import complete, countries, dates, query, views
+from ckr import complete, countries, dates, query
 from ckr.params import DATE_HELP, PartialDateParam
 from ckr.session import Session, emit, output_options, pass_session
+from ckr.views import visa as view
 
 
 def _country(text: str, option: str) -> countries.Country:
@@ -22,20 +23,39 @@ def _covered(codes: list[str]) -> str:
 
 @click.command()
 @click.option(
-    "--country", "-c", shell_complete=complete.country,
+    "--country",
+    "-c",
+    shell_complete=complete.country,
     help="The traveller's nationality: a name, code or demonym.",
 )
 @click.option(
-    "--destination", "-d", multiple=True, shell_complete=complete.country,
+    "--destination",
+    "-d",
+    multiple=True,
+    shell_complete=complete.country,
     help="Only this destination (repeatable).",
 )
-@click.option("--on", "on_date", type=PartialDateParam(), help=f"Rules in force on this date. {DATE_HELP}")
-@click.option("--history", is_flag=True, help="Every rule with its period: past, in force, scheduled.")
-@click.option("--compare", is_flag=True, help="Cambodia beside its neighbours, passport by passport.")
-@click.option("--with", "neighbours", multiple=True, metavar="A,B", help="With --compare: only these neighbours.")
+@click.option(
+    "--on", "on_date", type=PartialDateParam(), help=f"Rules in force on this date. {DATE_HELP}"
+)
+@click.option(
+    "--history", is_flag=True, help="Every rule with its period: past, in force, scheduled."
+)
+@click.option(
+    "--compare", is_flag=True, help="Cambodia beside its neighbours, passport by passport."
+)
+@click.option(
+    "--with",
+    "neighbours",
+    multiple=True,
+    metavar="A,B",
+    help="With --compare: only these neighbours.",
+)
 @output_options
 @pass_session
-def visa(session: Session, country, destination, on_date, history, compare, neighbours, fmt, fields) -> None:
+def visa(
+    session: Session, country, destination, on_date, history, compare, neighbours, fmt, fields
+) -> None:
     """Entry rules in force today, for one passport or as a matrix.
 
     With --country, one row per destination: the rule, the longest stay, since when,
@@ -63,13 +83,13 @@ def visa(session: Session, country, destination, on_date, history, compare, neig
         emit(_comparison(session, data, nationality, neighbours, on), fmt, fields)
     elif history:
         rules = query.visa_history(data, nationality, wanted)
-        emit(views.visa_history_listing(session, rules, on), fmt, fields)
+        emit(view.visa_history_listing(session, rules, on), fmt, fields)
     elif nationality is None:
         rules = query.visa_rules(data, on, destinations=wanted)
-        emit(views.visa_matrix_listing(session, rules, on), fmt, fields)
+        emit(view.visa_matrix_listing(session, rules, on), fmt, fields)
     else:
         rules = query.visa_rules(data, on, nationality, wanted)
-        emit(views.visa_listing(session, nationality, rules, on), fmt, fields)
+        emit(view.visa_listing(session, nationality, rules, on), fmt, fields)
 
 
 HOME = "KH"  # the country whose policy the seed article asks about
@@ -79,12 +99,16 @@ def _comparison(session: Session, data, nationality: str | None, neighbours, on)
     names = [name for group in neighbours for name in group.split(",") if name.strip()]
     chosen = [_destination_code(data, name) for name in names]
     others = chosen or [code for code in query.destinations(data) if code != HOME]
-    passports = [nationality] if nationality else [
-        code for code in query.nationalities(data) if any(
-            r.destination == HOME and r.nationality == code for r in data.visa
-        )
-    ]
-    return views.visa_compare_listing(session, HOME, others, passports, on)
+    passports = (
+        [nationality]
+        if nationality
+        else [
+            code
+            for code in query.nationalities(data)
+            if any(r.destination == HOME and r.nationality == code for r in data.visa)
+        ]
+    )
+    return view.visa_compare_listing(session, HOME, others, passports, on)
 
 
 def _nationality(data, text: str) -> str:

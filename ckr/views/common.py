@@ -1,0 +1,59 @@
+"""What the listing builders share: words for rules, sources in JSON and in a cell."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import msgspec
+
+from ckr.listing import Column, Value
+
+if TYPE_CHECKING:
+    from ckr.session import Session
+
+
+REGIME_WORDS = {
+    "visa_free": "visa-free",
+    "visa_on_arrival": "visa on arrival",
+    "e_visa": "e-visa",
+    "visa_required": "visa required",
+}
+
+
+def regime_words(value: Value) -> str:
+    return REGIME_WORDS.get(str(value), str(value))
+
+
+def days(value: Value) -> str:
+    return "—" if value is None else f"{value} days"
+
+
+def since(value: Value) -> str:
+    return "long standing" if value is None else str(value)
+
+
+def flagged(text: str, confidence: str) -> str:
+    """Mark what is not plainly verified, so a table never hides doubt."""
+    return text if confidence == "verified" else f"{text} ({confidence})"
+
+
+def record_json(session: Session, record: msgspec.Struct, **extra: object) -> dict:
+    """A record as JSON: its own fields, its sources expanded to objects, then extras."""
+    fields = msgspec.structs.asdict(record)
+    fields["sources"] = [
+        {"id": s.id, "publisher": s.publisher, "title": s.title, "url": s.url}
+        for s in session.catalog.cited(record.sources)
+    ]
+    return msgspec.to_builtins({**fields, **extra})
+
+
+def publishers(session: Session, source_ids: list[str]) -> str:
+    """The first source's publisher, and how many more there are: "Yonhap +2"."""
+    publishers = list(dict.fromkeys(s.publisher for s in session.catalog.cited(source_ids)))
+    more = f" +{len(publishers) - 1}" if len(publishers) > 1 else ""
+    return publishers[0] + more
+
+
+def rows_of(records: list, columns: list[Column]) -> list[dict[str, Value]]:
+    """Rows for columns named after the records' own fields."""
+    return [{column.key: getattr(record, column.key) for column in columns} for record in records]

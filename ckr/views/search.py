@@ -1,0 +1,51 @@
+"""ckr search: matches across every kind of record, with a snippet around each."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ckr import query
+from ckr.listing import Column, Listing
+
+if TYPE_CHECKING:
+    from ckr.session import Session
+
+
+def snippet(text: str, needle: str, around: int = 50) -> str:
+    """The part of `text` around the first match, with ellipses where it was cut."""
+    start = text.casefold().find(needle.casefold())
+    if start < 0:
+        return text
+    end = start + len(needle)
+    left, right = max(0, start - around), min(len(text), end + around)
+    # Cut at spaces, not inside words, unless a word runs into the match itself.
+    if left and text[left - 1] != " " and (space := text.find(" ", left, start)) != -1:
+        left = space + 1
+    if right < len(text) and text[right] != " " and (space := text.rfind(" ", end, right)) != -1:
+        right = space
+    return ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
+
+
+def search_listing(session: Session, text: str, matches: list[query.Match]) -> Listing:
+    columns = [
+        Column("kind", "Kind", wrap=False),
+        Column("id", "Id", wrap=False),  # whole, to copy into `ckr show`
+        Column("field", "Field", wrap=False),
+        Column("text", "Match", min_width=20),
+    ]
+    rows = [
+        {"kind": m.kind, "id": m.record.id, "field": m.field, "text": snippet(m.text, text)}
+        for m in matches
+    ]
+    records = [
+        {"kind": m.kind, "id": m.record.id, "field": m.field, "text": m.text} for m in matches
+    ]
+    return Listing(
+        columns=columns,
+        rows=rows,
+        records=records,
+        title=f"Records mentioning {text!r}",
+        caption=session.caption(len(rows), "match") + " · ckr show ID for one in full",
+        empty_message=f"Nothing in the dataset mentions {text!r}.",
+        highlight=text,
+    )

@@ -1,0 +1,53 @@
+"""ckr timeline: events as rows, or counted per year and category for a chart."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ckr.listing import Chart, Column, Listing
+from ckr.model import Event
+from ckr.views.common import record_json, rows_of
+
+if TYPE_CHECKING:
+    from ckr.session import Session
+
+
+EVENT_COLUMNS = [
+    Column("date", "Date", wrap=False),
+    Column("title", "Event"),
+    Column("category", "Category"),
+    Column("confidence", "Confidence"),
+]
+
+
+def events_listing(session: Session, events: list[Event]) -> Listing:
+    rows = rows_of(events, EVENT_COLUMNS)
+    return Listing(
+        columns=EVENT_COLUMNS,
+        rows=rows,
+        records=[record_json(session, e) for e in events],
+        caption=session.caption(len(events), "event"),
+        empty_message="No events match these filters.",
+    )
+
+
+def timeline_chart_listing(session: Session, events: list[Event]) -> Listing:
+    """Events per year and category: the rows scripts get, the bars people see."""
+    counts: dict[tuple[str, str], int] = {}
+    for event in sorted(events, key=lambda e: e.date):
+        key = (event.date[:4], event.category.casefold())
+        counts[key] = counts.get(key, 0) + 1
+    rows = [{"year": y, "category": c, "events": n} for (y, c), n in counts.items()]
+    return Listing(
+        columns=[
+            Column("year", "Year"),
+            Column("category", "Category"),
+            Column("events", "Events"),
+        ],
+        rows=rows,
+        records=rows,
+        title="Events per year, by category",
+        caption=session.caption(len(events), "event"),
+        empty_message="No events match these filters.",
+        chart=Chart(label="year", series="category", value="events", stacked=True),
+    )

@@ -1,0 +1,206 @@
+"""ckr visa: rules for one passport, the matrix, their history, and the comparison."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ckr import countries, dates, query
+from ckr.listing import Column, Listing, Value
+from ckr.model import VisaRule
+from ckr.views.common import (
+    REGIME_WORDS,
+    days,
+    publishers,
+    record_json,
+    regime_words,
+    since,
+)
+
+if TYPE_CHECKING:
+    from ckr.session import Session
+
+
+def visa_listing(session: Session, nationality: str, rules: list[VisaRule], on) -> Listing:
+    """One row per destination: the rule a traveller of one nationality meets today."""
+
+    columns = [
+        Column("destination", "Destination", wrap=False),
+        Column("rule", "Rule", regime_words, min_width=9),
+        Column("max_stay_days", "Max stay", days, justify="right", min_width=4),
+        Column("since", "Since", since, min_width=10),
+        Column("as_of", "As of", _as_of_with_age(session), min_width=10),
+        Column("source", "Source"),
+        Column("age_days", "Age in days", in_table=False),
+        Column("stale", "Stale", in_table=False),
+    ]
+    rows = [
+        {
+            "destination": countries.name_of(r.destination),
+            "rule": r.regime,
+            "max_stay_days": r.max_stay_days,
+            "since": r.effective_from,
+            "as_of": r.as_of,
+            "source": publishers(session, r.sources),
+            "age_days": dates.age_in_days(r.as_of, session.today),
+            "stale": "yes" if query.is_stale(r, session.today) else "no",
+        }
+        for r in rules
+    ]
+    name = countries.name_of(nationality)
+    return Listing(
+        columns=columns,
+        rows=rows,
+        records=[visa_record(session, r) for r in rules],
+        title=f"Entry rules for citizens of {name}, in force on {on}",
+        caption=session.caption(len(rules), "rule", _stale_note(session, rules)),
+        empty_message=f"No visa rules for citizens of {name} match.",
+    )
+
+
+def _as_of_with_age(session: Session):
+    def show(value: Value) -> str:
+        age = dates.age_in_days(str(value), session.today)
+        stale = ", stale" if age > query.STALE_AFTER_DAYS else ""
+        return f"{value} ({dates.describe_age(age)} ago{stale})" if age else f"{value} (today)"
+
+    return show
+
+
+def _stale_note(session: Session, rules: list[VisaRule]) -> str:
+    stale = sum(query.is_stale(r, session.today) for r in rules)
+    return f"{stale} stale (last confirmed over 12 months ago)" if stale else ""
+
+
+def visa_record(session: Session, rule: VisaRule) -> dict:
+    return record_json(
+        session,
+        rule,
+        destination_name=countries.name_of(rule.destination),
+        nationality_name=countries.name_of(rule.nationality),
+        age_days=dates.age_in_days(rule.as_of, session.today),
+        stale=query.is_stale(rule, session.today),
+    )
+
+
+def visa_matrix_listing(session: Session, rules: list[VisaRule], on) -> Listing:
+    """Destinations down, nationalities across: the rule and stay in each cell."""
+    nationalities = sorted({r.nationality for r in rules})
+    cells: dict[str, dict[str, Value]] = {}
+    for rule in rules:
+        row = cells.setdefault(
+            rule.destination, {"destination": countries.name_of(rule.destination)}
+        )
+        stay = f" {rule.max_stay_days}d" if rule.max_stay_days else ""
+        row[rule.nationality] = regime_words(rule.regime) + stay
+    columns = [Column("destination", "Destination")] + [
+        Column(code, countries.name_of(code)) for code in nationalities
+    ]
+    rows = [{c.key: row.get(c.key) for c in columns} for row in cells.values()]
+    return Listing(
+        columns=columns,
+        rows=rows,
+        records=[visa_record(session, r) for r in rules],
+        title=f"Entry rules in force on {on} (passport across, destination down)",
+        caption=session.caption(len(rules), "rule", _stale_note(session, rules)),
+        empty_message=f"No visa rules in force on {on}.",
+    )
+
+
+def _rule_words(rule: VisaRule | None) -> str | None:
+    """ "visa-free 45d since 2023-08-15" """
+    if rule is None:
+        return None
+    stay = f" {rule.max_stay_days}d" if rule.max_stay_days else ""
+    since = f" since {rule.effective_from}" if rule.effective_from else ""
+    return REGIME_WORDS[rule.regime] + stay + since
+
+
+def visa_history_listing(session: Session, rules: list[VisaRule], on) -> Listing:
+    """Each rule with its period and whether it has ended, applies, or is yet to come."""
+    columns = [
+        Column("destination", "Destination", wrap=False),
+        Column("nationality", "Passport", wrap=False),
+        Column("rule", "Rule", regime_words, min_width=9),
+        Column("max_stay_days", "Max stay", days, justify="right", min_width=4),
+        Column("effective_from", "From", since, min_width=10),
+        Column("effective_until", "Until", lambda v: "open" if v is None else str(v), min_width=10),
+        Column("status", "Status", wrap=False),
+        Column("id", "Id", in_table=False),
+    ]
+    rows = [
+        {
+            "destination": countries.name_of(r.destination),
+            "nationality": countries.name_of(r.nationality),
+            "rule": r.regime,
+            "max_stay_days": r.max_stay_days,
+            "effective_from": r.effective_from,
+            "effective_until": r.effective_until,
+            "status": query.status(r, on),
+            "id": r.id,
+        }
+        for r in rules
+    ]
+    return Listing(
+        columns=columns,
+        rows=rows,
+        records=[visa_record(session, r) | {"status": query.status(r, on)} for r in rules],
+        title=f"How the rules changed (status on {on})",
+        caption=session.caption(len(rules), "rule") + " · ckr show ID for one in full",
+        empty_message="No visa rules match.",
+    )
+
+
+def visa_compare_listing(
+    session: Session, home: str, neighbours: list[str], passports: list[str], on
+) -> Listing:
+    """For each passport: the home country's rule beside each neighbour's, and where
+    the home country asks more."""
+    in_force = {
+        (r.destination, r.nationality): r for r in query.visa_rules(session.catalog.data, on)
+    }
+    home_name = countries.name_of(home)
+    columns = [Column("passport", "Passport", wrap=False), Column(home, home_name, min_width=9)]
+    columns += [Column(code, countries.name_of(code), min_width=9) for code in neighbours]
+    columns.append(Column("stricter_than", f"{home_name} stricter than", min_width=10))
+    rows, records = [], []
+    for passport in passports:
+        mine = in_force.get((home, passport))
+        theirs = {code: in_force.get((code, passport)) for code in neighbours}
+        more_open = [
+            code for code, rule in theirs.items() if mine and rule and query.stricter(mine, rule)
+        ]
+        row: dict[str, Value] = {"passport": countries.name_of(passport), home: _rule_words(mine)}
+        for code, rule in theirs.items():
+            mark = " *" if code in more_open else ""
+            row[code] = None if rule is None else f"{_rule_words(rule)}{mark}"
+        row["stricter_than"] = ", ".join(countries.name_of(c) for c in more_open) or "none"
+        rows.append(row)
+        records.append(
+            {
+                "passport": passport,
+                "home": _compare_record(home, mine),
+                "neighbours": [_compare_record(code, rule) for code, rule in theirs.items()],
+                "home_stricter_than": more_open,
+            }
+        )
+    return Listing(
+        columns=columns,
+        rows=rows,
+        records=records,
+        title=f"{home_name} beside its neighbours, rules in force on {on}",
+        caption=f"* more open than {home_name} for that passport · "
+        + session.caption(len(rows), "passport"),
+        empty_message="No rules to compare.",
+    )
+
+
+def _compare_record(code: str, rule: VisaRule | None) -> dict:
+    fields = {"destination": code, "destination_name": countries.name_of(code)}
+    if rule is None:
+        return fields | {"rule": None}
+    return fields | {
+        "rule": rule.id,
+        "regime": rule.regime,
+        "max_stay_days": rule.max_stay_days,
+        "since": rule.effective_from,
+    }

@@ -83,9 +83,10 @@ class CkrGroup(click.Group):
                 args, "ckr", complete_var or "_CKR_COMPLETE", standalone_mode=False, **extra
             )
             sys.stdout.flush()  # a closed pipe shows up here, not at interpreter exit
-        except click.UsageError as error:
-            code = _fail(error.format_message(), EXIT_USAGE)
-        except click.ClickException as error:
+        except click.exceptions.NoArgsIsHelpError as error:  # plain `ckr`: help, no error
+            click.echo(error.ctx.get_help())
+            code = EXIT_OK
+        except click.ClickException as error:  # usage errors among them, with exit code 2
             code = _fail(error.format_message(), error.exit_code)
         except DataError as error:
             code = _fail(str(error), EXIT_DATA)

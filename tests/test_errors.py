@@ -122,3 +122,10 @@ def test_data_file_is_never_written(run, data_file, mini_data):
     for args in (["timeline"], ["visa", "-c", "kr"], ["domains", "trade", "-f", "json"]):
         run(*args)
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+def test_ckr_alone_prints_help(run):
+    result = run()
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Usage: ckr [OPTIONS] COMMAND [ARGS]...")
+    assert "Exit codes:" in result.stdout

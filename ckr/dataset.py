@@ -40,7 +40,7 @@ def load(path: str) -> Catalog:
     except msgspec.ValidationError as error:
         location, problem = split_location(str(error))
         raise DataError(path, problem, location) from None
-    except msgspec.DecodeError as error:
+    except (msgspec.DecodeError, UnicodeDecodeError) as error:
         raise DataError(path, describe_decode_error(str(error), raw)) from None
     except RecursionError:
         raise DataError(path, "nested too deeply to be a dataset") from None
@@ -65,11 +65,6 @@ def read_bytes(path: str) -> bytes:
         raise DataError(path, f"cannot be read ({error.strerror or error})") from None
     if not raw.strip():
         raise DataError(path, "is empty")
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line, column = _line_and_column(raw, error.start)
-        raise DataError(path, f"is not UTF-8 text (line {line}, column {column})") from None
     return raw
 
 
@@ -86,6 +81,11 @@ def split_location(message: str) -> tuple[str, str]:
 
 def describe_decode_error(message: str, raw: bytes) -> str:
     """Turn msgspec's byte offset into the line and column an editor shows."""
+    try:
+        raw.decode("utf-8")  # on this error path only: it costs time on a large file
+    except UnicodeDecodeError as error:
+        line, column = _line_and_column(raw, error.start)
+        return f"is not UTF-8 text (line {line}, column {column})"
     if "truncated" in message:
         line, column = _line_and_column(raw, len(raw))
         return f"not valid JSON: the file ends early, at line {line}, column {column}"
@@ -120,8 +120,10 @@ def cross_reference_problems(data: Dataset) -> list[tuple[str, str]]:
             if wanted not in known[kind]:
                 problems.append((location, f"unknown {kind} {wanted!r}"))
 
-    for location, record in citing_records(data):
-        check(record.sources, "source", f"{location}.sources")
+    cited = {i for _where, record in citing_records(data) for i in record.sources}
+    if not cited <= known["source"]:  # only then is it worth formatting every location
+        for where, record in citing_records(data):
+            check(record.sources, "source", json_path(where) + ".sources")
     for i, domain in enumerate(data.domains):
         check(domain.related_events, "event", f"$.domains[{i}].related_events")
     for i, claim in enumerate(data.claims):
@@ -132,20 +134,30 @@ def cross_reference_problems(data: Dataset) -> list[tuple[str, str]]:
 
 
 def citing_records(data: Dataset):
-    """Every record that cites sources, with its JSON location."""
+    """Every record that cites sources, with where it is: ("events", 3), or
+    ("domains", 2, "figures", 0); json_path() turns that into "$.events[3]"."""
     for name in ("events", "visa", "claims"):
         for i, record in enumerate(getattr(data, name)):
-            yield f"$.{name}[{i}]", record
+            yield (name, i), record
     for i, domain in enumerate(data.domains):
         for part in ("figures", "agreements", "notes"):
             for j, item in enumerate(getattr(domain, part)):
-                yield f"$.domains[{i}].{part}[{j}]", item
+                yield ("domains", i, part, j), item
+
+
+def json_path(where: tuple) -> str:
+    """("domains", 2, "figures", 0) -> "$.domains[2].figures[0]"."""
+    return "$" + "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in where)
 
 
 def _check_unique_ids(data: Dataset, problems: list[tuple[str, str]]) -> None:
     """Ids are unique across all kinds, so `ckr show ID` always means one record."""
+    kinds = ("sources", "events", "visa", "domains", "claims")
+    ids = [record.id for name in kinds for record in getattr(data, name)]
+    if len(set(ids)) == len(ids):
+        return
     seen: set[str] = set()
-    for name in ("sources", "events", "visa", "domains", "claims"):
+    for name in kinds:
         for i, record in enumerate(getattr(data, name)):
             if record.id in seen:
                 problems.append((f"$.{name}[{i}].id", f"duplicate id {record.id!r}"))

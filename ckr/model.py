@@ -83,7 +83,9 @@ class Event(Record, kw_only=True):
     note: str | None = None
 
     def __post_init__(self) -> None:
-        _check_dates(self, "date")
+        # Inlined rather than _check_dates(self, "date"): it runs once per event on load.
+        if not dates.is_real(self.date):
+            raise ValueError(f"date: {dates.check(self.date)}")
 
 
 class VisaRule(Record, kw_only=True):

@@ -63,8 +63,10 @@ def _matches(
     if in_categories and event.category.casefold() not in in_categories:
         return False
     if needle:
-        return any(
-            needle in text.casefold() for text in (event.title, event.summary, event.note) if text
+        return (
+            needle in event.title.casefold()
+            or needle in event.summary.casefold()
+            or bool(event.note and needle in event.note.casefold())
         )
     return True
 
@@ -164,7 +166,7 @@ def claims(data: Dataset, verdicts: tuple[str, ...] = ()) -> list[Claim]:
 def citation_counts(data: Dataset) -> Counter[str]:
     """How many records cite each source id."""
     counts: Counter[str] = Counter()
-    for _location, record in citing_records(data):
+    for _where, record in citing_records(data):
         counts.update(set(record.sources))
     return counts
 

@@ -32,7 +32,7 @@ def problems_in_file(path: str) -> list[Problem]:
         document = msgspec.json.decode(raw)
     except dataset.DataError as error:
         return [(error.location or "$", error.problem)]
-    except msgspec.DecodeError as error:
+    except (msgspec.DecodeError, UnicodeDecodeError) as error:
         return [("$", dataset.describe_decode_error(str(error), raw))]
     except RecursionError:
         return [("$", "nested too deeply to be a dataset")]
@@ -87,7 +87,7 @@ def _json_type(value: object) -> str:
 def editorial_problems(data: Dataset) -> list[Problem]:
     """Not errors that stop ckr, but signs that a record needs another look."""
     problems: list[Problem] = []
-    cited = {i for _location, record in dataset.citing_records(data) for i in record.sources}
+    cited = {i for _where, record in dataset.citing_records(data) for i in record.sources}
     for i, source in enumerate(data.sources):
         if source.id not in cited:
             problems.append((f"$.sources[{i}]", f"source {source.id!r} is cited by no record"))

@@ -58,6 +58,7 @@ def test_data_file_that_is_a_folder(run, tmp_path):
     [
         ("", "is empty"),
         (b"\xff\xfe{}", "is not UTF-8 text (line 1, column 1)"),
+        (b'{"metadata": {"title": "\xff"}}', "is not UTF-8 text (line 1, column 25)"),
         (
             '{"metadata": {\n  "title": "x",\n  "version"',
             "not valid JSON: the file ends early, at line 3, column 12",

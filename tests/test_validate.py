@@ -87,6 +87,8 @@ def test_non_http_urls_are_rejected(run, data_file, mini_data):
         ('{"metadata": 1, "sources": [], "extra": 2}', "$: Object contains unknown field `extra`"),
         ('{"sources": {}}', "$: Object missing required field `metadata`"),
         ("{", "$: not valid JSON: the file ends early, at line 1, column 2"),
+        (b'{"metadata":\n "\xff"}', "$: is not UTF-8 text (line 2, column 3)"),
+        (b"\xff\xfe{}", "$: is not UTF-8 text (line 1, column 1)"),
     ],
 )
 def test_files_that_are_not_datasets(run, data_file, content, expected):

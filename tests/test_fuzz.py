@@ -186,3 +186,19 @@ def test_a_mutated_dataset_loads_or_fails_in_one_line(tmp_path_factory, document
     if result.exit_code == 1 and args != ["validate"]:
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith(f"Error: {path}: "), result.stderr
+
+
+RAW = MINI.read_bytes()
+
+
+@FUZZ
+@given(
+    st.integers(0, len(RAW)), st.binary(max_size=24), st.sampled_from([["timeline"], ["validate"]])
+)
+def test_random_bytes_in_the_file_fail_in_one_line(tmp_path_factory, at, junk, args):
+    path = tmp_path_factory.mktemp("bytes") / "data.json"
+    path.write_bytes(RAW[:at] + junk + RAW[at:])
+    result = run(args, env={**ENV, "CKR_DATA": str(path)})
+    assert result.exit_code in (0, 1), (args, result.output)
+    assert result.exception is None or isinstance(result.exception, SystemExit), args
+    assert "unexpected" not in result.output

@@ -114,87 +114,56 @@ def _insert(connection: sqlite3.Connection, table: str, rows: list[tuple]) -> No
         connection.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
 
 
-def _insert_all(connection: sqlite3.Connection, data: Dataset) -> None:
-    meta = data.metadata
-    _insert(
-        connection,
-        "metadata",
-        [(k, getattr(meta, k)) for k in ("title", "version", "license", "last_reviewed")],
-    )
-    _insert(
-        connection,
-        "sources",
-        [(s.id, s.publisher, s.title, s.url, s.published, s.accessed) for s in data.sources],
-    )
-    _insert(
-        connection,
-        "events",
-        [(e.id, e.date, e.title, e.summary, e.category, e.confidence, e.note) for e in data.events],
-    )
-    _insert(connection, "event_sources", [(e.id, s) for e in data.events for s in e.sources])
-    _insert(
-        connection,
-        "visa_rules",
-        [
-            (
-                r.id,
-                r.destination,
-                r.nationality,
-                r.regime,
-                r.max_stay_days,
-                r.effective_from,
-                r.effective_until,
-                r.as_of,
-                r.notes,
-                r.confidence,
-            )
-            for r in data.visa
-        ],
-    )
-    _insert(connection, "visa_rule_sources", [(r.id, s) for r in data.visa for s in r.sources])
-    _insert(connection, "domains", [(d.id, d.name, d.summary) for d in data.domains])
-    _insert(
-        connection, "domain_events", [(d.id, e) for d in data.domains for e in d.related_events]
-    )
-    figures = [(d.id, f) for d in data.domains for f in d.figures]
-    _insert(
-        connection,
+# table: (the dataset's collection, the fields stored as its columns, in order)
+RECORDS = {
+    "sources": ("sources", ("id", "publisher", "title", "url", "published", "accessed")),
+    "events": ("events", ("id", "date", "title", "summary", "category", "confidence", "note")),
+    "visa_rules": (
+        "visa",
+        ("id", "destination", "nationality", "regime", "max_stay_days", "effective_from",
+         "effective_until", "as_of", "notes", "confidence"),
+    ),
+    "domains": ("domains", ("id", "name", "summary")),
+    "claims": ("claims", ("id", "claim", "verdict", "finding")),
+}  # fmt: skip
+# link table: (collection, the list of ids each of its records holds)
+RECORD_LINKS = {
+    "event_sources": ("events", "sources"),
+    "visa_rule_sources": ("visa", "sources"),
+    "domain_events": ("domains", "related_events"),
+    "claim_sources": ("claims", "sources"),
+    "claim_events": ("claims", "events"),
+    "claim_visa_rules": ("claims", "visa"),
+    "claim_domains": ("claims", "domains"),
+}
+# table: (each domain's list, the fields stored after id and domain_id, its sources' table)
+DOMAIN_PARTS = {
+    "figures": (
         "figures",
-        [
-            (i, d, f.label, f.value, f.unit, f.period, f.reported_by, f.confidence, f.note)
-            for i, (d, f) in enumerate(figures, 1)
-        ],
-    )
-    _insert(
-        connection,
+        ("label", "value", "unit", "period", "reported_by", "confidence", "note"),
         "figure_sources",
-        [(i, s) for i, (_, f) in enumerate(figures, 1) for s in f.sources],
-    )
-    agreements = [(d.id, a) for d in data.domains for a in d.agreements]
-    _insert(
-        connection, "agreements", [(i, d, a.name, a.date) for i, (d, a) in enumerate(agreements, 1)]
-    )
-    _insert(
-        connection,
-        "agreement_sources",
-        [(i, s) for i, (_, a) in enumerate(agreements, 1) for s in a.sources],
-    )
-    notes = [(d.id, n) for d in data.domains for n in d.notes]
-    _insert(
-        connection,
-        "domain_notes",
-        [(i, d, n.text, n.confidence) for i, (d, n) in enumerate(notes, 1)],
-    )
-    _insert(
-        connection,
-        "domain_note_sources",
-        [(i, s) for i, (_, n) in enumerate(notes, 1) for s in n.sources],
-    )
-    _insert(connection, "claims", [(c.id, c.claim, c.verdict, c.finding) for c in data.claims])
-    for table, field in (
-        ("claim_sources", "sources"),
-        ("claim_events", "events"),
-        ("claim_visa_rules", "visa"),
-        ("claim_domains", "domains"),
-    ):
-        _insert(connection, table, [(c.id, x) for c in data.claims for x in getattr(c, field)])
+    ),
+    "agreements": ("agreements", ("name", "date"), "agreement_sources"),
+    "domain_notes": ("notes", ("text", "confidence"), "domain_note_sources"),
+}
+
+
+def _insert_all(connection: sqlite3.Connection, data: Dataset) -> None:
+    # Referenced rows go in before the rows that point at them.
+    meta = data.metadata
+    fields = ("title", "version", "license", "last_reviewed")
+    _insert(connection, "metadata", [(name, getattr(meta, name)) for name in fields])
+    for table, (collection, columns) in RECORDS.items():
+        records = getattr(data, collection)
+        _insert(connection, table, [tuple(getattr(r, c) for c in columns) for r in records])
+    for table, (collection, ids) in RECORD_LINKS.items():
+        records = getattr(data, collection)
+        _insert(connection, table, [(r.id, i) for r in records for i in getattr(r, ids)])
+    for table, (part, columns, sources_table) in DOMAIN_PARTS.items():
+        items = [(d.id, item) for d in data.domains for item in getattr(d, part)]
+        numbered = list(enumerate(items, 1))
+        rows = [(n, d, *(getattr(item, c) for c in columns)) for n, (d, item) in numbered]
+        _insert(connection, table, rows)
+        _insert(
+            connection, sources_table, [(n, s) for n, (_, item) in numbered for s in item.sources]
+        )

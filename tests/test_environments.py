@@ -44,7 +44,8 @@ def test_head_dash_1_in_a_shell_pipeline():
 
 
 def test_ctrl_c_exits_130_without_a_traceback(tmp_path):
-    # ckr blocks opening a FIFO as its dataset until someone writes: interrupt it there.
+    # ckr reads its dataset from a FIFO: once it has opened it (a writer's non-blocking
+    # open succeeds only then), it waits for data, and that is when it gets Ctrl-C.
     fifo = tmp_path / "data.json"
     os.mkfifo(fifo)
     process = subprocess.Popen(
@@ -53,10 +54,23 @@ def test_ctrl_c_exits_130_without_a_traceback(tmp_path):
         stderr=subprocess.PIPE,
         env=ckr_env(CKR_DATA=str(fifo)),
     )
-    time.sleep(1.0)  # time to start up and block; the result does not depend on it
-    process.send_signal(signal.SIGINT)
-    assert process.wait(timeout=30) == 130
+    writer = _open_when_read(fifo, deadline=time.monotonic() + 60)
+    try:
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=30) == 130
+    finally:
+        os.close(writer)
     assert process.stderr.read().decode().strip() == "Error: interrupted"
+
+
+def _open_when_read(fifo, deadline: float) -> int:
+    while True:
+        try:
+            return os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError:  # no reader yet
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def test_c_locale_prints_non_ascii_data():

@@ -11,16 +11,17 @@ _PARTIAL_DATE = re.compile(PARTIAL_DATE_PATTERN)
 
 
 def is_real(text: str) -> bool:
-    """Whether a date that matches the pattern names a real month and day.
+    """The same answer as `check(text) is None`, for text that matches the pattern.
 
-    Called once per record when a dataset loads, so the common case (days 01 to 28)
-    is settled by two string comparisons.
+    Called once per record when a dataset loads, so the common case (a year other than
+    0000, a month 01 to 12, a day 01 to 28) is settled by string comparisons; anything
+    else goes to the full check.
     """
-    if len(text) == 4:
-        return True
-    if not "01" <= text[5:7] <= "12":
-        return False
-    return len(text) == 7 or "01" <= text[8:] <= "28" or check(text) is None
+    common = text[:4] != "0000" and (
+        len(text) == 4
+        or ("01" <= text[5:7] <= "12" and (len(text) == 7 or "01" <= text[8:] <= "28"))
+    )
+    return common or check(text) is None
 
 
 def check(text: str) -> str | None:

@@ -68,8 +68,9 @@ def export(data: Dataset, target: str, dataset_path: str, force: bool = False) -
         and os.path.samefile(target, dataset_path)
     ):
         raise ExportError(f"{target} is the dataset being read; choose another file")
-    if os.path.isdir(target):
-        raise ExportError(f"{target} is a folder")
+    if os.path.islink(target) or (os.path.exists(target) and not os.path.isfile(target)):
+        # A device, FIFO, folder or link is never replaced: --force is for a database file.
+        raise ExportError(f"{target} is not a regular file")
     if os.path.exists(target) and not force:
         raise ExportError(f"{target} exists; use --force to replace it")
     folder = os.path.dirname(os.path.abspath(target))
@@ -77,10 +78,17 @@ def export(data: Dataset, target: str, dataset_path: str, force: bool = False) -
     os.close(handle)
     try:
         _write(data, temporary)
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp made it private; files usually aren't
         os.replace(temporary, target)
     except BaseException:
         os.unlink(temporary)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _write(data: Dataset, path: str) -> None:

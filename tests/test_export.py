@@ -80,6 +80,38 @@ def test_a_failure_leaves_neither_a_half_file_nor_a_temporary_one(run, tmp_path,
     assert os.listdir(tmp_path) == []
 
 
-@pytest.mark.parametrize("target", ["", "/"])
+@pytest.mark.parametrize("target", ["", " ", "/"])
 def test_bad_targets_are_refused(run, target):
     assert run("export", target).exit_code in (1, 2)
+
+
+def test_special_files_and_links_are_never_replaced(run, tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    real = tmp_path / "real.db"
+    real.write_text("keep me")
+    link = tmp_path / "link.db"
+    link.symlink_to(real)
+    for target in (fifo, link):
+        result = run("export", str(target), "--force")
+        assert result.exit_code == 1
+        assert f"{target} is not a regular file" in result.stderr
+    assert real.read_text() == "keep me" and link.is_symlink()
+    assert run("export", str(tmp_path), "--force").exit_code == 2  # a folder: bad usage
+
+
+def test_the_new_file_follows_the_umask(run, tmp_path):
+    target = tmp_path / "ckr.db"
+    old = os.umask(0o022)
+    try:
+        run("export", str(target))
+    finally:
+        os.umask(old)
+    assert target.stat().st_mode & 0o777 == 0o644
+
+
+def test_the_success_message_escapes_control_characters(run, tmp_path):
+    target = tmp_path / "a\x1b[31mb.db"
+    result = run("export", str(target))
+    assert result.exit_code == 0
+    assert "\x1b" not in result.stderr and "\\x1b[31m" in result.stderr

@@ -8,6 +8,7 @@ import click
 
 from ckr import export as exporter
 from ckr.session import Session, pass_session
+from ckr.text import printable
 
 
 @click.command()
@@ -27,6 +28,8 @@ def export(session: Session, path: str, force: bool) -> None:
       ckr export ckr.db
       ckr export ckr.db --force && sqlite3 ckr.db "select count(*) from events"
     """
+    if not path.strip():
+        raise click.BadParameter("give a file name", param_hint="'PATH'")
     catalog = session.catalog
     try:
         exporter.export(catalog.data, path, catalog.path, force=force)
@@ -36,4 +39,4 @@ def export(session: Session, path: str, force: bool) -> None:
         raise click.ClickException(f"{path}: {error.strerror or error}") from None
     except sqlite3.Error as error:
         raise click.ClickException(f"{path}: the database could not be written ({error})") from None
-    click.echo(f"wrote {path}", err=True)
+    click.echo(printable(f"wrote {path}"), err=True)

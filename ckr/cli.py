@@ -71,10 +71,14 @@ class CkrGroup(click.Group):
         return super().resolve_command(ctx, args)
 
     def invoke(self, ctx: click.Context):
+        # Both are caught here, before click turns them into exit code 1 (and, for
+        # Ctrl-C, a blank line on stderr).
         try:
             return super().invoke(ctx)
-        except BrokenPipeError:  # before click turns it into exit code 1
+        except BrokenPipeError:
             ctx.exit(_reader_left())
+        except KeyboardInterrupt:
+            raise Interrupted() from None
 
     def main(self, args=None, prog_name=None, complete_var=None, **extra):
         extra.pop("standalone_mode", None)
@@ -99,6 +103,13 @@ class CkrGroup(click.Group):
                 raise
             code = _fail(f"unexpected {type(error).__name__}: {error} (CKR_DEBUG=1 shows more)", 1)
         sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+class Interrupted(click.ClickException):
+    exit_code = EXIT_INTERRUPTED
+
+    def __init__(self) -> None:
+        super().__init__("interrupted")
 
 
 def _fail(message: str, code: int) -> int:

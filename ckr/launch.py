@@ -6,13 +6,16 @@ import sys
 
 
 def main() -> None:
-    if sys.argv[1:] == ["--version"]:
-        from ckr.version import quick
+    try:
+        if sys.argv[1:] == ["--version"]:
+            from ckr.version import quick
 
-        text = quick()
-        if text is not None:
-            print(text)
-            return
-    from ckr.cli import main as run
-
+            text = quick()
+            if text is not None:
+                print(text)
+                return
+        from ckr.cli import main as run
+    except KeyboardInterrupt:  # Ctrl-C while still starting up
+        sys.stderr.write("Error: interrupted\n")
+        sys.exit(130)
     run()

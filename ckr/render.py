@@ -85,9 +85,14 @@ def to_markdown(listing: Listing) -> str:
 def _console(out: TextIO):
     from rich.console import Console
 
+    class PipeAwareConsole(Console):
+        def on_broken_pipe(self) -> None:
+            # rich would exit with status 1 here; the CLI treats a closed pipe as success.
+            raise BrokenPipeError
+
     # NO_COLOR means no styling at all here, bold and dim included (rich keeps those).
     plain = bool(os.environ.get("NO_COLOR"))
-    return Console(
+    return PipeAwareConsole(
         file=out,
         color_system=None if plain else "auto",
         highlight=False,

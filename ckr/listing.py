@@ -21,6 +21,7 @@ class Column:
     wrap: bool = True  # False keeps short values such as names on one line
     min_width: int | None = None  # so narrow terminals wrap words, not letters
     in_table: bool = True  # False: only in CSV/TSV, where scripts want the raw value
+    optional: bool = False  # True: only when asked for with --fields
     link: str | None = None  # key of the row value that is this cell's hyperlink target
 
     def display(self, value: Value) -> str:
@@ -54,8 +55,12 @@ class Listing:
     highlight: str = ""  # text to highlight wherever it appears in a table
     chart: Chart | None = None  # draw bars rather than a table
 
+    def default_columns(self) -> list[Column]:
+        """The columns of CSV, TSV and Markdown output."""
+        return [column for column in self.columns if not column.optional]
+
     def table_columns(self) -> list[Column]:
-        return [column for column in self.columns if column.in_table]
+        return [column for column in self.default_columns() if column.in_table]
 
     def json_fields(self) -> list[str]:
         sample = (
@@ -66,11 +71,15 @@ class Listing:
     def select(self, fields: list[str], for_json: bool) -> Listing:
         """Only the named fields, in the order given; an unknown name is a ValueError."""
         available = self.json_fields() if for_json else [c.key for c in self.columns]
+        listed = f"available fields: {', '.join(available)}"
+        if not fields:
+            raise ValueError(f"name at least one field; {listed}")
+        twice = [name for name in fields if fields.count(name) > 1]
+        if twice:
+            raise ValueError(f"field {twice[0]!r} is named twice")
         unknown = [name for name in fields if name not in available]
         if unknown and (available or not for_json):
-            raise ValueError(
-                f"unknown field {unknown[0]!r}; available fields: {', '.join(available)}"
-            )
+            raise ValueError(f"unknown field {unknown[0]!r}; {listed}")
         if for_json:
 
             def pick(record: dict) -> dict:
@@ -83,6 +92,6 @@ class Listing:
             )
             return replace(self, records=records)
         by_key = {column.key: column for column in self.columns}
-        # A chosen column shows in tables too, even one that is normally for scripts only.
-        columns = [replace(by_key[name], in_table=True) for name in fields]
+        # A chosen column shows everywhere, even one that is normally left out.
+        columns = [replace(by_key[name], in_table=True, optional=False) for name in fields]
         return replace(self, columns=columns)

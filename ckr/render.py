@@ -49,17 +49,19 @@ def to_csv(listing: Listing) -> str:
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(column.key for column in listing.columns)
+    columns = listing.default_columns()
+    writer.writerow(column.key for column in columns)
     for row in listing.rows:
-        writer.writerow(_plain(row[column.key]) for column in listing.columns)
+        writer.writerow(_plain(row[column.key]) for column in columns)
     return buffer.getvalue()
 
 
 def to_tsv(listing: Listing) -> str:
     # printable() turns tabs and newlines inside values into spaces, so fields stay put.
-    lines = ["\t".join(column.key for column in listing.columns)]
+    columns = listing.default_columns()
+    lines = ["\t".join(column.key for column in columns)]
     for row in listing.rows:
-        lines.append("\t".join(_plain(row[column.key]) for column in listing.columns))
+        lines.append("\t".join(_plain(row[column.key]) for column in columns))
     return "\n".join(lines) + "\n"
 
 

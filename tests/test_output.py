@@ -151,3 +151,33 @@ def test_unknown_field_lists_the_available_ones(run, fmt, available):
     result = run("timeline", "-f", fmt, "--fields", "date,titel")
     assert result.exit_code == 2
     assert "unknown field 'titel'; available fields: " + available in result.stderr
+
+
+@pytest.mark.parametrize("fields", [",", " ", ""])
+def test_fields_must_name_something(run, fields):
+    result = run("timeline", "--fields", fields)
+    assert result.exit_code == 2
+    assert "name at least one field; available fields: date, title" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["tsv", "json"])
+def test_a_field_named_twice_is_refused_in_every_format(run, fmt):
+    result = run("timeline", "-f", fmt, "--fields", "date,date")
+    assert result.exit_code == 2
+    assert "field 'date' is named twice" in result.stderr
+
+
+def test_fields_reach_what_scripts_need_beyond_the_table(run):
+    output = run("timeline", "--fields", "id,sources", "--limit", "3").output
+    assert output.splitlines() == [
+        "id\tsources",
+        "1997-restored\tpaper-a",
+        "2006-eps\tpaper-a, agency-c",
+        "2021-fta\tagency-c",
+    ]
+    rows = tsv_rows(run("visa", "-c", "kr", "--fields", "id,destination_code,notes").output)
+    assert rows[0] == {"id": "kh-kr", "destination_code": "KH", "notes": "E-visa also possible."}
+
+
+def test_optional_fields_stay_out_unless_asked_for(run):
+    assert run("timeline").output.splitlines()[0] == "date\ttitle\tcategory\tconfidence"

@@ -55,5 +55,9 @@ def publishers(session: Session, source_ids: list[str]) -> str:
 
 
 def rows_of(records: list, columns: list[Column]) -> list[dict[str, Value]]:
-    """Rows for columns named after the records' own fields."""
-    return [{column.key: getattr(record, column.key) for column in columns} for record in records]
+    """Rows for columns named after the records' own fields; lists become "a, b"."""
+
+    def cell(value: object) -> Value:
+        return ", ".join(value) if isinstance(value, list) else value
+
+    return [{c.key: cell(getattr(record, c.key)) for c in columns} for record in records]

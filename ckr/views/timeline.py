@@ -17,6 +17,11 @@ EVENT_COLUMNS = [
     Column("title", "Event"),
     Column("category", "Category"),
     Column("confidence", "Confidence"),
+    # With --fields only: what scripts need beyond the table.
+    Column("id", "Id", optional=True),
+    Column("summary", "Summary", optional=True),
+    Column("note", "Note", optional=True),
+    Column("sources", "Sources", optional=True),
 ]
 
 

@@ -32,6 +32,11 @@ def visa_listing(session: Session, nationality: str, rules: list[VisaRule], on) 
         Column("source", "Source"),
         Column("age_days", "Age in days", in_table=False),
         Column("stale", "Stale", in_table=False),
+        Column("id", "Id", optional=True),
+        Column("destination_code", "Code", optional=True),
+        Column("effective_until", "Until", optional=True),
+        Column("confidence", "Confidence", optional=True),
+        Column("notes", "Notes", optional=True),
     ]
     rows = [
         {
@@ -43,6 +48,11 @@ def visa_listing(session: Session, nationality: str, rules: list[VisaRule], on) 
             "source": publishers(session, r.sources),
             "age_days": dates.age_in_days(r.as_of, session.today),
             "stale": "yes" if query.is_stale(r, session.today) else "no",
+            "id": r.id,
+            "destination_code": r.destination,
+            "effective_until": r.effective_until,
+            "confidence": r.confidence,
+            "notes": r.notes,
         }
         for r in rules
     ]

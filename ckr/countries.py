@@ -285,6 +285,7 @@ COUNTRIES = (
 )
 
 BY_CODE = {country.code: country for country in COUNTRIES}
+SOUTHEAST_ASIA = ("KH", "VN", "TH", "LA", "MM", "MY", "SG", "ID", "PH", "BN", "TL")
 
 
 def _normal(text: str) -> str:

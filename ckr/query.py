@@ -131,6 +131,11 @@ def stricter(rule: VisaRule, other: VisaRule) -> bool:
     return (rule.max_stay_days or 0) < (other.max_stay_days or 0)
 
 
+def nationalities_entering(data: Dataset, destination: str) -> list[str]:
+    """Passports the dataset has rules for at one destination."""
+    return sorted({rule.nationality for rule in data.visa if rule.destination == destination})
+
+
 def nationalities(data: Dataset) -> list[str]:
     return sorted({rule.nationality for rule in data.visa})
 

@@ -143,10 +143,10 @@ def test_compare_marks_cambodia_stricter_for_korean_passports(run):
 
 
 def test_compare_with_narrows_the_neighbours(run):
-    output = run("visa", "--compare", "--with", "vietnam", "-c", "japan").output
+    output = run("visa", "--compare", "--with", "vietnam", "-c", "korea").output
     assert output.splitlines() == [
         "passport\tKH\tVN\tstricter_than",
-        "Japan\t\tvisa-free 45d since 2023-08-15\tnone",
+        "South Korea\tvisa on arrival 30d\tvisa-free 45d since 2023-08-15 *\tVietnam",
     ]
 
 
@@ -161,3 +161,34 @@ def test_with_needs_compare(run):
     result = run("visa", "--with", "vietnam")
     assert result.exit_code == 2
     assert "--with goes with --compare" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--with", "cambodia"], "Cambodia is what the others are compared with"),
+        (["--with", ","], "name at least one neighbour"),
+        (["-d", "vietnam"], "choose neighbours with --with, not --destination"),
+        (["-c", "japan"], "no rule for Japan passports entering Cambodia to compare"),
+    ],
+)
+def test_compare_refuses_what_cannot_be_compared(run, args, message):
+    result = run("visa", "--compare", *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_compare_counts_a_neighbour_named_twice_once(run):
+    header = run("visa", "--compare", "--with", "vietnam,vietnam").output.splitlines()[0]
+    assert header == "passport\tKH\tVN\tstricter_than"
+
+
+def test_compare_neighbours_are_southeast_asian(run, data_file, mini_data):
+    mini_data["visa"].append(
+        {"id": "jp-kr", "destination": "JP", "nationality": "KR", "regime": "visa_free",
+         "max_stay_days": 90, "as_of": "2025-01-01", "sources": ["paper-b"],
+         "confidence": "verified"}
+    )  # fmt: skip
+    data_file(mini_data)
+    header = run("visa", "--compare").output.splitlines()[0]
+    assert header == "passport\tKH\tVN\tTH\tstricter_than"

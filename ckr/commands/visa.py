@@ -36,7 +36,10 @@ def _covered(codes: list[str]) -> str:
     help="Only this destination (repeatable).",
 )
 @click.option(
-    "--on", "on_date", type=PartialDateParam(), help=f"Rules in force on this date. {DATE_HELP}"
+    "--on",
+    "on_date",
+    type=PartialDateParam(),
+    help=f"Rules in force on this date. {DATE_HELP} (a year or month means its first day).",
 )
 @click.option(
     "--history", is_flag=True, help="Every rule with its period: past, in force, scheduled."
@@ -75,6 +78,8 @@ def visa(
         raise click.UsageError("choose one of --history and --compare")
     if neighbours and not compare:
         raise click.UsageError("--with goes with --compare")
+    if destination and compare:
+        raise click.UsageError("with --compare, choose neighbours with --with, not --destination")
     data = session.catalog.data
     on = dates.first_day(on_date) if on_date else session.today
     wanted = tuple(_destination_code(data, d) for d in destination)
@@ -96,18 +101,27 @@ HOME = "KH"  # the country whose policy the seed article asks about
 
 
 def _comparison(session: Session, data, nationality: str | None, neighbours, on):
-    names = [name for group in neighbours for name in group.split(",") if name.strip()]
-    chosen = [_destination_code(data, name) for name in names]
-    others = chosen or [code for code in query.destinations(data) if code != HOME]
-    passports = (
-        [nationality]
-        if nationality
-        else [
-            code
-            for code in query.nationalities(data)
-            if any(r.destination == HOME and r.nationality == code for r in data.visa)
-        ]
-    )
+    names = [name.strip() for group in neighbours for name in group.split(",")]
+    if neighbours and not any(names):
+        raise click.BadParameter("name at least one neighbour", param_hint="'--with'")
+    chosen = list(dict.fromkeys(_destination_code(data, name) for name in names if name))
+    if HOME in chosen:
+        raise click.BadParameter(
+            f"{countries.name_of(HOME)} is what the others are compared with",
+            param_hint="'--with'",
+        )
+    others = chosen or [
+        code
+        for code in query.destinations(data)
+        if code in countries.SOUTHEAST_ASIA and code != HOME
+    ]
+    passports = [nationality] if nationality else query.nationalities_entering(data, HOME)
+    if nationality and nationality not in query.nationalities_entering(data, HOME):
+        raise click.BadParameter(
+            f"the dataset has no rule for {countries.name_of(nationality)} passports entering "
+            f"{countries.name_of(HOME)} to compare",
+            param_hint="'--country'",
+        )
     return view.visa_compare_listing(session, HOME, others, passports, on)
 
 

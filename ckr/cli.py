@@ -136,7 +136,9 @@ def _print_version(ctx: click.Context, _param, value: bool) -> None:
     ctx.exit(EXIT_OK)
 
 
-def _set_data(ctx: click.Context, _param, value: str | None) -> str | None:
+def _set_data(ctx: click.Context, param, value: str | None) -> str | None:
+    if value is not None and not value.strip():
+        raise click.BadParameter("give a file path", ctx, param)
     ctx.ensure_object(Session).data_option = value
     return value
 

@@ -62,11 +62,17 @@ def last_day(text: str) -> dt.date:
 
 
 def today() -> dt.date:
-    """Today's date; CKR_TODAY=YYYY-MM-DD pins it for reproducible output."""
+    """Today's date; CKR_TODAY=YYYY-MM-DD pins it for reproducible output.
+
+    A CKR_TODAY that is not a full, real date is a ValueError, never silently ignored.
+    """
     pinned = os.environ.get("CKR_TODAY")
-    if pinned and check(pinned) is None and len(pinned) == 10:
-        return first_day(pinned)
-    return dt.date.today()
+    if not pinned:
+        return dt.date.today()
+    problem = check(pinned) or (None if len(pinned) == 10 else f"{pinned!r} is not a full date")
+    if problem:
+        raise ValueError(f"CKR_TODAY: {problem}")
+    return first_day(pinned)
 
 
 def age_in_days(text: str, on: dt.date) -> int:

@@ -1,4 +1,5 @@
-"""The `ckr` program: `--version` alone is answered before click is even imported."""
+"""The `ckr` program: `--version` alone, on the shipped dataset, is answered before click
+is even imported."""
 
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 import click
@@ -19,7 +19,13 @@ FORCE_TTY_ENV = "CKR_FORCE_TTY"
 @dataclass
 class Session:
     data_option: str | None = None
-    today: dt.date = field(default_factory=dates.today)
+
+    @cached_property
+    def today(self) -> dt.date:
+        try:
+            return dates.today()
+        except ValueError as error:
+            raise click.UsageError(str(error)) from None
 
     @cached_property
     def catalog(self) -> dataset.Catalog:

@@ -138,3 +138,16 @@ def test_ckr_alone_prints_help(run):
     assert result.exit_code == 0
     assert result.stdout.startswith("Usage: ckr [OPTIONS] COMMAND [ARGS]...")
     assert "Exit codes:" in result.stdout
+
+
+@pytest.mark.parametrize("value", ["garbage", "2026-13-01", "2026-11"])
+def test_a_bad_ckr_today_is_a_usage_error(run, value):
+    result = run("visa", "-c", "kr", env={"CKR_TODAY": value})
+    assert result.exit_code == 2
+    assert one_error_line(result).startswith("Error: CKR_TODAY: ")
+
+
+def test_an_empty_data_path_is_a_usage_error(run):
+    result = run("--data", " ", "timeline")
+    assert result.exit_code == 2
+    assert "give a file path" in one_error_line(result)

@@ -67,7 +67,7 @@ class CkrGroup(click.Group):
         if name and not name.startswith("-") and self.get_command(ctx, name) is None:
             close = closest(name, self.list_commands(ctx))
             hint = f" Did you mean {close!r}?" if close else ""
-            ctx.fail(f"No such command {printable(name)!r}.{hint}")
+            ctx.fail(f"No such command '{printable(name)}'.{hint}")
         return super().resolve_command(ctx, args)
 
     def invoke(self, ctx: click.Context):

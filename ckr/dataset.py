@@ -48,7 +48,8 @@ def load(path: str) -> Catalog:
     problems = cross_reference_problems(data)
     if problems:
         location, problem = problems[0]
-        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+        others = len(problems) - 1
+        more = f" (and {others} more problem{'s' if others > 1 else ''})" if others else ""
         raise DataError(path, problem + more, location)
     return catalog
 

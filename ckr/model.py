@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 import msgspec
 
 from ckr import dates
+from ckr.text import UNSAFE_CHARACTERS
 
 Text = Annotated[str, msgspec.Meta(min_length=1)]
 Slug = Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Stable id")]
@@ -22,12 +23,10 @@ PartialDate = Annotated[
 CountryCode = Annotated[
     str, msgspec.Meta(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code")
 ]
-# No spaces and no control characters: a URL may become a terminal hyperlink.
+# No spaces and nothing printable() would escape: a URL may become a terminal hyperlink.
 Url = Annotated[
     str,
-    msgspec.Meta(
-        pattern=r"^https?://[^\s\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]+$"
-    ),
+    msgspec.Meta(pattern=f"^https?://[^\\s{UNSAFE_CHARACTERS}]+$"),
 ]
 Confidence = Literal["verified", "seed-only", "disputed"]
 Regime = Literal["visa_free", "visa_on_arrival", "e_visa", "visa_required"]

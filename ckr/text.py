@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
-# C0 controls, DEL, C1 controls, and the Unicode bidirectional overrides and isolates
-# that can make a line read differently from what it contains.
-_BEYOND_C0 = "\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029"
-_UNSAFE = re.compile(f"[\x00-\x1f{_BEYOND_C0}]")
+# C0 controls, DEL, C1 controls, and the Unicode bidirectional marks, overrides and
+# isolates and line separators that can make a line read differently from what it holds.
+# Written as regular-expression escapes, so the JSON Schema can carry it as text too.
+_BEYOND_C0 = r"\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029"
+UNSAFE_CHARACTERS = r"\x00-\x1f" + _BEYOND_C0
+_UNSAFE = re.compile(f"[{UNSAFE_CHARACTERS}]")
 # JSON encoders already escape C0 inside strings; what they let through is the rest.
 _UNSAFE_IN_JSON = re.compile(f"[{_BEYOND_C0}]")
 _WHITESPACE = {"\t": " ", "\n": " ", "\r": " "}

@@ -84,7 +84,10 @@ def test_narrow_terminal_shows_each_row_as_a_block(terminal):
     assert "  Rule     visa on arrival" in output
 
 
-HOSTILE = "[bold red]x[/] [link=https://evil.example]y[/link] \x1b[2J\x1b]8;;https://e.example\x1b\\z\x9b\x07"
+HOSTILE = (
+    "[bold red]x[/] [link=https://evil.example]y[/link] "
+    "\x1b[2J\x1b]8;;https://e.example\x1b\\z\x9b\x07 \u202egnp.exe"
+)
 
 
 def hostile_dataset(mini_data):
@@ -100,7 +103,7 @@ def test_control_characters_never_reach_the_terminal(terminal, data_file, mini_d
         output = terminal(*command, "-f", fmt, width=300, env={"FORCE_COLOR": "1"}).output
         without_styles = output.replace("\x1b[1m", "").replace("\x1b[0m", "").replace("\x1b[2m", "")
         assert "\x1b[2J" not in output and "\x1b]8" not in output and "\x9b" not in output
-        assert "\x07" not in output
+        assert "\x07" not in output and "\u202e" not in output
         if fmt != "table":
             assert "\x1b" not in without_styles
 

@@ -40,6 +40,8 @@ def timeline(
       ckr timeline --search FTA --format json
       ckr timeline --chart --from 2019
     """
+    if search is not None and not search.strip():
+        raise click.BadParameter("give some text to look for", param_hint="'--search'")
     if start and end and dates.first_day(start) > dates.last_day(end):
         raise click.BadParameter(f"--from {start} is after --to {end}", param_hint="--from/--to")
     wanted = query.EventFilter(start, end, category, search, limit, reverse)

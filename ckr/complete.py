@@ -21,14 +21,24 @@ def _starting(words, incomplete: str) -> list[str]:
     return [word for word in dict.fromkeys(words) if word.casefold().startswith(prefix)]
 
 
-def country(ctx: click.Context, _param, incomplete: str) -> list[str]:
-    """Countries the data has rules for, as names without spaces (south-korea) and codes."""
+def _country_words(codes: list[str], incomplete: str) -> list[str]:
+    """Names and Latin-script aliases without spaces (south-korea, korea), then codes."""
+    words = []
+    for code in codes:
+        country = countries.BY_CODE.get(code)
+        spellings = [country.name, *country.aliases] if country else []
+        words += [s.casefold().replace(" ", "-") for s in spellings if s.isascii()]
+    return _starting(words + codes, incomplete)
+
+
+def nationality(ctx: click.Context, _param, incomplete: str) -> list[str]:
     data = _data(ctx)
-    if data is None:
-        return []
-    codes = query.nationalities(data) + query.destinations(data)
-    names = [countries.name_of(code).casefold().replace(" ", "-") for code in codes]
-    return _starting(names + codes, incomplete)
+    return _country_words(query.nationalities(data), incomplete) if data else []
+
+
+def destination(ctx: click.Context, _param, incomplete: str) -> list[str]:
+    data = _data(ctx)
+    return _country_words(query.destinations(data), incomplete) if data else []
 
 
 def category(ctx: click.Context, _param, incomplete: str) -> list[str]:

@@ -25,14 +25,14 @@ def _covered(codes: list[str]) -> str:
 @click.option(
     "--country",
     "-c",
-    shell_complete=complete.country,
+    shell_complete=complete.nationality,
     help="The traveller's nationality: a name, code or demonym.",
 )
 @click.option(
     "--destination",
     "-d",
     multiple=True,
-    shell_complete=complete.country,
+    shell_complete=complete.destination,
     help="Only this destination (repeatable).",
 )
 @click.option(

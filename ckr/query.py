@@ -155,9 +155,13 @@ def domain(data: Dataset, wanted: str) -> Domain:
 STALE_AFTER_DAYS = 365
 
 
+def is_old(age_days: int) -> bool:
+    return age_days > STALE_AFTER_DAYS
+
+
 def is_stale(rule: VisaRule, on: dt.date) -> bool:
     """A rule last confirmed more than 12 months ago may have changed since."""
-    return dates.age_in_days(rule.as_of, on) > STALE_AFTER_DAYS
+    return is_old(dates.age_in_days(rule.as_of, on))
 
 
 VERDICTS = ("supported", "partly supported", "unsupported", "only in the seed")

@@ -34,7 +34,9 @@ def escape_json(encoded: str) -> str:
 
 
 def format_number(value: float) -> str:
-    """1050.0 -> "1,050"; 965.132 -> "965.132"."""
+    """1050.0 -> "1,050"; 965.132 -> "965.132"; 1e20 -> "1e+20" rather than 21 digits."""
+    if abs(value) >= 1e15:
+        return f"{value:.6g}"
     if float(value).is_integer():
         return f"{int(value):,}"
     return f"{value:,}"

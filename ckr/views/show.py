@@ -62,18 +62,18 @@ def _field_lines(session: Session, name: str, value: object) -> list[tuple[str, 
     if not isinstance(value, list):
         return [(name, _one_line(value))]
     label = name.removesuffix("s")
-    return [(label, _one_line(item, session)) for item in value]
+    if all(isinstance(item, str) for item in value):  # ids of other records
+        return [(label, _with_title(session, item)) for item in value]
+    return [(label, _one_line(item)) for item in value]
 
 
-def _one_line(value: object, session: Session | None = None) -> str:
+def _one_line(value: object) -> str:
     if isinstance(value, Figure):
         note = f"; {value.note}" if value.note else ""
         return f"{headline(value)}, reported by {value.reported_by} [{value.confidence}]{note}"
     if isinstance(value, msgspec.Struct):
         fields = msgspec.structs.asdict(value)
         return " · ".join(str(v) for k, v in fields.items() if k != "sources" and v)
-    if session is not None and isinstance(value, str):
-        return _with_title(session, value)
     return str(value)
 
 

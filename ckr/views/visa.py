@@ -8,7 +8,6 @@ from ckr import countries, dates, query
 from ckr.listing import Column, Listing, Value
 from ckr.model import VisaRule
 from ckr.views.common import (
-    REGIME_WORDS,
     days,
     publishers,
     record_json,
@@ -70,7 +69,7 @@ def visa_listing(session: Session, nationality: str, rules: list[VisaRule], on) 
 def _as_of_with_age(session: Session):
     def show(value: Value) -> str:
         age = dates.age_in_days(str(value), session.today)
-        stale = ", stale" if age > query.STALE_AFTER_DAYS else ""
+        stale = ", stale" if query.is_old(age) else ""
         return f"{value} ({dates.describe_age(age)} ago{stale})" if age else f"{value} (today)"
 
     return show
@@ -100,8 +99,7 @@ def visa_matrix_listing(session: Session, rules: list[VisaRule], on) -> Listing:
         row = cells.setdefault(
             rule.destination, {"destination": countries.name_of(rule.destination)}
         )
-        stay = f" {rule.max_stay_days}d" if rule.max_stay_days else ""
-        row[rule.nationality] = regime_words(rule.regime) + stay
+        row[rule.nationality] = _rule_words(rule, with_since=False)
     columns = [Column("destination", "Destination")] + [
         Column(code, countries.name_of(code)) for code in nationalities
     ]
@@ -116,13 +114,13 @@ def visa_matrix_listing(session: Session, rules: list[VisaRule], on) -> Listing:
     )
 
 
-def _rule_words(rule: VisaRule | None) -> str | None:
-    """ "visa-free 45d since 2023-08-15" """
+def _rule_words(rule: VisaRule | None, with_since: bool = True) -> str | None:
+    """ "visa-free 45d since 2023-08-15" (or without the date) """
     if rule is None:
         return None
     stay = f" {rule.max_stay_days}d" if rule.max_stay_days else ""
-    since = f" since {rule.effective_from}" if rule.effective_from else ""
-    return REGIME_WORDS[rule.regime] + stay + since
+    since = f" since {rule.effective_from}" if rule.effective_from and with_since else ""
+    return regime_words(rule.regime) + stay + since
 
 
 def visa_history_listing(session: Session, rules: list[VisaRule], on) -> Listing:

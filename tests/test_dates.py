@@ -27,12 +27,3 @@ def test_ages_are_counted_from_the_last_day_a_date_can_mean():
     assert dates.age_in_days("2025", on) == 329
     assert dates.describe_age(400) == "1y 1mo"
     assert dates.describe_age(45) == "45d"
-
-
-def test_numbers_read_well_at_any_size():
-    from ckr.text import format_number
-
-    assert format_number(1050.0) == "1,050"
-    assert format_number(965.132) == "965.132"
-    assert format_number(1e308) == "1e+308"
-    assert format_number(-5) == "-5"

@@ -105,15 +105,21 @@ def _line_and_column(raw: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
-def cross_reference_problems(data: Dataset) -> list[tuple[str, str]]:
-    """Checks that span records: ids unique across the file, references that resolve."""
+def cross_reference_problems(
+    data: Dataset, also_present: frozenset[str] | set[str] = frozenset()
+) -> list[tuple[str, str]]:
+    """Checks that span records: ids unique across the file, references that resolve.
+
+    `also_present`: ids of records in the file that failed their own check (ckr validate
+    reports those once, not again in everything that refers to them).
+    """
     problems: list[tuple[str, str]] = []
     _check_unique_ids(data, problems)
     known = {
-        "source": {s.id for s in data.sources},
-        "event": {e.id for e in data.events},
-        "visa rule": {r.id for r in data.visa},
-        "domain": {d.id for d in data.domains},
+        "source": {s.id for s in data.sources} | also_present,
+        "event": {e.id for e in data.events} | also_present,
+        "visa rule": {r.id for r in data.visa} | also_present,
+        "domain": {d.id for d in data.domains} | also_present,
     }
 
     def check(cited: list[str], kind: str, location: str) -> None:

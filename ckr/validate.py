@@ -32,10 +32,15 @@ def problems_in_file(path: str) -> list[Problem]:
         document = msgspec.json.decode(raw)
     except dataset.DataError as error:
         return [(error.location or "$", error.problem)]
-    except (msgspec.DecodeError, UnicodeDecodeError) as error:
+    except UnicodeDecodeError as error:
         return [("$", dataset.describe_decode_error(str(error), raw))]
-    except RecursionError:
-        return [("$", "nested too deeply to be a dataset")]
+    except (msgspec.DecodeError, RecursionError):
+        # Not JSON, or not a document: loading it the usual way says where, and best.
+        try:
+            dataset.load(path)
+        except dataset.DataError as error:
+            return [(error.location or "$", error.problem)]
+        raise  # not expected: whatever broke the generic decoder broke no typed load
     return problems_in_document(document)
 
 
@@ -53,9 +58,36 @@ def problems_in_document(document: object) -> list[Problem]:
     # The checks across records need a Dataset; a stand-in fills a broken metadata block.
     stand_in = Metadata(title="?", version="?", license="?", last_reviewed="0001")
     checked = Dataset(metadata=metadata or stand_in, **valid)
-    problems += dataset.cross_reference_problems(checked)
-    problems += editorial_problems(checked)
+    # A record that failed its own check is still there: what refers to it, or what it
+    # cites, must not be reported again.
+    problems += dataset.cross_reference_problems(checked, also_present=_raw_ids(document))
+    problems += editorial_problems(checked, _raw_citations(document))
     return problems
+
+
+def _raw_ids(document: dict) -> set[str]:
+    """The ids of every record in the file, including those that failed their check."""
+    return {
+        item["id"]
+        for name in COLLECTIONS
+        for item in (document.get(name) or [])
+        if isinstance(item, dict) and isinstance(item.get("id"), str)
+    }
+
+
+def _raw_citations(node: object) -> set[str]:
+    """Every source id cited anywhere in the file, broken records included."""
+    if isinstance(node, dict):
+        cited = set()
+        for key, value in node.items():
+            if key == "sources" and isinstance(value, list):
+                cited |= {v for v in value if isinstance(v, str)}
+            else:
+                cited |= _raw_citations(value)
+        return cited
+    if isinstance(node, list):
+        return set().union(*(_raw_citations(item) for item in node)) if node else set()
+    return set()
 
 
 def _valid_records(document: dict, name: str, problems: list[Problem]) -> list:
@@ -84,10 +116,9 @@ def _json_type(value: object) -> str:
     return names.get(type(value), "null")
 
 
-def editorial_problems(data: Dataset) -> list[Problem]:
+def editorial_problems(data: Dataset, cited: set[str]) -> list[Problem]:
     """Not errors that stop ckr, but signs that a record needs another look."""
     problems: list[Problem] = []
-    cited = {i for _where, record in dataset.citing_records(data) for i in record.sources}
     for i, source in enumerate(data.sources):
         if source.id not in cited:
             problems.append((f"$.sources[{i}]", f"source {source.id!r} is cited by no record"))

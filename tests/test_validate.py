@@ -1,3 +1,5 @@
+import json
+
 """ckr validate: every problem, one line each, with its JSON location."""
 
 import pytest
@@ -83,7 +85,8 @@ def test_non_http_urls_are_rejected(run, data_file, mini_data):
     "content, expected",
     [
         ("[]", "$: Expected `object`, got `array`"),
-        ("[" * 100_000, "$: nested too deeply to be a dataset"),
+        ("[" * 100_000, "$: Expected `object`, got `array`"),
+        ('{"metadata": ' + "[" * 100_000, "$.metadata: Expected `object`, got `array`"),
         ('{"metadata": 1, "sources": [], "extra": 2}', "$: Object contains unknown field `extra`"),
         ('{"sources": {}}', "$: Object missing required field `metadata`"),
         ("{", "$: not valid JSON: the file ends early, at line 1, column 2"),
@@ -102,3 +105,21 @@ def test_missing_file(run, tmp_path):
     result = run("validate", str(tmp_path / "none.json"))
     assert result.exit_code == 1
     assert problems(result) == ["$: no such file"]
+
+
+def test_a_broken_record_is_reported_once_not_again_where_it_is_cited(run, data_file, mini_data):
+    mini_data["events"][1]["date"] = "1997-02-30"  # 1997-restored, which a claim cites
+    mini_data["sources"][2]["url"] = "ftp://example.org/c"  # agency-c, cited by several
+    data_file(mini_data)
+    assert problems(run("validate")) == [
+        "$.sources[2].url: Expected `str` matching regex "
+        "'^https?://[^\\\\s\\\\x00-\\\\x1f\\\\x7f-\\\\x9f\\\\u200e\\\\u200f\\\\u202a-\\\\u202e"
+        "\\\\u2066-\\\\u2069\\\\u2028\\\\u2029]+$'",
+        "$.events[1]: date: '1997-02-30' is not a calendar date",
+    ]
+
+
+def test_a_number_out_of_range_is_located(run, data_file, mini_data):
+    text = json.dumps(mini_data).replace('"value": 965.132', '"value": 1e400')
+    data_file(text)
+    assert problems(run("validate")) == ["$.domains[0].figures[0].value: Number out of range"]

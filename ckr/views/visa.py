@@ -115,7 +115,7 @@ def visa_matrix_listing(session: Session, rules: list[VisaRule], on) -> Listing:
 
 
 def _rule_words(rule: VisaRule | None, with_since: bool = True) -> str | None:
-    """ "visa-free 45d since 2023-08-15" (or without the date) """
+    """ "visa-free 45d since 2023-08-15" (or without the date)"""
     if rule is None:
         return None
     stay = f" {rule.max_stay_days}d" if rule.max_stay_days else ""

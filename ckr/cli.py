@@ -87,9 +87,6 @@ class CkrGroup(click.Group):
                 args, "ckr", complete_var or "_CKR_COMPLETE", standalone_mode=False, **extra
             )
             sys.stdout.flush()  # a closed pipe shows up here, not at interpreter exit
-        except click.exceptions.NoArgsIsHelpError as error:  # plain `ckr`: help, no error
-            click.echo(error.ctx.get_help())
-            code = EXIT_OK
         except click.ClickException as error:  # usage errors among them, with exit code 2
             code = _fail(error.format_message(), error.exit_code)
         except DataError as error:
@@ -127,15 +124,6 @@ def _reader_left() -> int:
     return EXIT_OK
 
 
-def _print_version(ctx: click.Context, _param, value: bool) -> None:
-    if not value or ctx.resilient_parsing:
-        return
-    data = ctx.ensure_object(Session).catalog.data
-    counts = {name: len(getattr(data, name)) for name in version.COUNTED}
-    click.echo(version.describe(data.metadata.version, data.metadata.last_reviewed, counts))
-    ctx.exit(EXIT_OK)
-
-
 def _set_data(ctx: click.Context, param, value: str | None) -> str | None:
     if value is not None and not value.strip():
         raise click.BadParameter("give a file path", ctx, param)
@@ -143,7 +131,12 @@ def _set_data(ctx: click.Context, param, value: str | None) -> str | None:
     return value
 
 
-@click.group(cls=CkrGroup, epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=CkrGroup,
+    epilog=EPILOG,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option(
     "--data",
     metavar="PATH",
@@ -153,15 +146,15 @@ def _set_data(ctx: click.Context, param, value: str | None) -> str | None:
     callback=_set_data,
     help=f"Read this dataset file instead of the shipped one (or set {DATA_ENV}).",
 )
+# Not eager, unlike click's own --version: it must see --data wherever that stands.
 @click.option(
     "--version",
+    "show_version",
     is_flag=True,
-    expose_value=False,
-    is_eager=True,
-    callback=_print_version,
     help="Show the program and dataset versions and exit.",
 )
-def cli() -> None:
+@click.pass_context
+def cli(ctx: click.Context, show_version: bool) -> None:
     """Facts on Cambodia–South Korea relations, each with its source and its age.
 
     \b
@@ -170,6 +163,14 @@ def cli() -> None:
       ckr visa --country korea
       ckr domains trade
     """
+    if show_version:
+        data = ctx.ensure_object(Session).catalog.data
+        counts = {name: len(getattr(data, name)) for name in version.COUNTED}
+        click.echo(version.describe(data.metadata.version, data.metadata.last_reviewed, counts))
+        ctx.exit(EXIT_OK)
+    if ctx.invoked_subcommand is None:  # plain `ckr`: its help, not an error
+        click.echo(ctx.get_help())
+        ctx.exit(EXIT_OK)
 
 
 def main() -> None:

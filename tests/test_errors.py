@@ -136,7 +136,7 @@ def test_data_file_is_never_written(run, data_file, mini_data):
 def test_ckr_alone_prints_help(run):
     result = run()
     assert result.exit_code == 0
-    assert result.stdout.startswith("Usage: ckr [OPTIONS] COMMAND [ARGS]...")
+    assert result.stdout.startswith("Usage: ckr [OPTIONS] [COMMAND] [ARGS]...")
     assert "Exit codes:" in result.stdout
 
 
@@ -151,3 +151,12 @@ def test_an_empty_data_path_is_a_usage_error(run):
     result = run("--data", " ", "timeline")
     assert result.exit_code == 2
     assert "give a file path" in one_error_line(result)
+
+
+def test_version_reads_data_named_after_it(run, tmp_path):
+    from conftest import MINI
+
+    result = run("--version", "--data", str(MINI))
+    assert result.output.splitlines()[1].startswith("dataset test-1, reviewed 2026-01-15")
+    missing = run("--version", "--data", str(tmp_path / "none.json"))
+    assert missing.exit_code == 1 and "no such file" in missing.stderr

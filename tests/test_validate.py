@@ -1,6 +1,6 @@
-import json
-
 """ckr validate: every problem, one line each, with its JSON location."""
+
+import json
 
 import pytest
 

@@ -54,6 +54,7 @@ class Listing:
     empty_message: str = "Nothing matches."
     highlight: str = ""  # text to highlight wherever it appears in a table
     chart: Chart | None = None  # draw bars rather than a table
+    record_keys: list[str] = field(default_factory=list)  # JSON fields, known even with no rows
 
     def default_columns(self) -> list[Column]:
         """The columns of CSV, TSV and Markdown output."""
@@ -63,9 +64,9 @@ class Listing:
         return [column for column in self.default_columns() if column.in_table]
 
     def json_fields(self) -> list[str]:
-        sample = (
-            self.records[0] if isinstance(self.records, list) and self.records else self.records
-        )
+        if isinstance(self.records, list) and not self.records:
+            return self.record_keys
+        sample = self.records[0] if isinstance(self.records, list) else self.records
         return list(sample) if isinstance(sample, dict) else []
 
     def select(self, fields: list[str], for_json: bool) -> Listing:
@@ -78,7 +79,7 @@ class Listing:
         if twice:
             raise ValueError(f"field {twice[0]!r} is named twice")
         unknown = [name for name in fields if name not in available]
-        if unknown and (available or not for_json):
+        if unknown:
             raise ValueError(f"unknown field {unknown[0]!r}; {listed}")
         if for_json:
 

@@ -79,6 +79,7 @@ def to_markdown(listing: Listing) -> str:
     lines.append("|" + "|".join(" --- " for _ in columns) + "|")
     for row in listing.rows:
         lines.append(cells([printable(c.display(row[c.key])) for c in columns]))
+    lines += [""] + [printable(note) for note in listing.notes] if listing.notes else []
     if listing.caption:
         lines += ["", printable(listing.caption)]
     return "\n".join(lines) + "\n"

@@ -53,6 +53,11 @@ def emit(listing: Listing, fmt: str | None, fields: str | None = None) -> None:
     terminal = stdout_is_terminal()
     chosen = fmt or ("table" if terminal else "tsv")
     if fields is not None:
+        if listing.chart and chosen == "table":
+            raise click.BadParameter(
+                "a chart has no fields to choose; add --format tsv or json for its numbers",
+                param_hint="'--fields'",
+            )
         names = [name.strip() for name in fields.split(",") if name.strip()]
         try:
             listing = listing.select(names, for_json=chosen == "json")

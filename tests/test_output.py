@@ -184,3 +184,27 @@ def test_fields_reach_what_scripts_need_beyond_the_table(run):
 
 def test_optional_fields_stay_out_unless_asked_for(run):
     assert run("timeline").output.splitlines()[0] == "date\ttitle\tcategory\tconfidence"
+
+
+def test_a_typo_in_fields_is_caught_even_when_nothing_matches(run):
+    result = run("timeline", "--search", "zzzz", "-f", "json", "--fields", "nope")
+    assert result.exit_code == 2
+    assert "unknown field 'nope'; available fields: id, date, title" in result.stderr
+    ok = run("timeline", "--search", "zzzz", "-f", "json", "--fields", "id")
+    assert (ok.exit_code, ok.output) == (0, "[]\n")
+
+
+def test_fields_do_not_apply_to_a_drawn_chart(terminal, run):
+    result = terminal("timeline", "--chart", "--fields", "year")
+    assert result.exit_code == 2
+    assert "a chart has no fields to choose" in result.stderr
+    assert run("timeline", "--chart", "--fields", "year").output.startswith("year\n1997\n")
+
+
+def test_markdown_keeps_a_domains_notes(run, data_file, mini_data):
+    mini_data["domains"][0]["notes"] = [
+        {"text": "Only one page says so.", "sources": ["paper-a"], "confidence": "seed-only"}
+    ]
+    data_file(mini_data)
+    output = run("domains", "trade", "-f", "markdown").output
+    assert "Note: Only one page says so. (seed-only)" in output

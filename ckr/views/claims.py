@@ -23,6 +23,7 @@ def claims_listing(session: Session, claims: list[Claim]) -> Listing:
         columns=columns,
         rows=rows_of(claims, columns),
         records=[record_json(session, c) for c in claims],
+        record_keys=list(Claim.__struct_fields__),
         caption=session.caption(len(claims), "claim") + " · ckr show ID for the evidence",
         empty_message="No claims match.",
     )

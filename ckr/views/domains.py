@@ -39,6 +39,7 @@ def domains_listing(session: Session, domains: list[Domain]) -> Listing:
         columns=columns,
         rows=rows,
         records=[domain_record(session, d) for d in domains],
+        record_keys=list(Domain.__struct_fields__),
         caption=session.caption(len(domains), "domain") + " · ckr domains ID for details",
         empty_message="The dataset has no domains.",
     )
@@ -119,6 +120,7 @@ def domain_chart_listing(session: Session, domain: Domain) -> Listing:
         ],
         rows=rows,
         records=rows,
+        record_keys=["period", "reported_by", "value", "unit"],
         title=f"{domain.name}: {label} ({unit})" if rows else domain.name,
         caption=session.caption(len(rows), "figure") + f" · all figures: ckr domains {domain.id}",
         empty_message=f"The {domain.name} domain has no measure reported more than once to chart.",

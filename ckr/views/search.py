@@ -44,6 +44,7 @@ def search_listing(session: Session, text: str, matches: list[query.Match]) -> L
         columns=columns,
         rows=rows,
         records=records,
+        record_keys=["kind", "id", "field", "text"],
         title=f"Records mentioning {text!r}",
         caption=session.caption(len(rows), "match") + " · ckr show ID for one in full",
         empty_message=f"Nothing in the dataset mentions {text!r}.",

@@ -38,6 +38,7 @@ def sources_listing(session: Session, sources: list[Source], counts: dict[str, i
         columns=columns,
         rows=rows,
         records=records,
+        record_keys=[*Source.__struct_fields__, "cited_by"],
         caption=session.caption(len(sources), "source"),
         empty_message="No sources match.",
     )

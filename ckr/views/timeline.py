@@ -31,6 +31,7 @@ def events_listing(session: Session, events: list[Event]) -> Listing:
         columns=EVENT_COLUMNS,
         rows=rows,
         records=[record_json(session, e) for e in events],
+        record_keys=list(Event.__struct_fields__),
         caption=session.caption(len(events), "event"),
         empty_message="No events match these filters.",
     )
@@ -51,6 +52,7 @@ def timeline_chart_listing(session: Session, events: list[Event]) -> Listing:
         ],
         rows=rows,
         records=rows,
+        record_keys=["year", "category", "events"],
         title="Events per year, by category",
         caption=session.caption(len(events), "event"),
         empty_message="No events match these filters.",

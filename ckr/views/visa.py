@@ -60,6 +60,7 @@ def visa_listing(session: Session, nationality: str, rules: list[VisaRule], on) 
         columns=columns,
         rows=rows,
         records=[visa_record(session, r) for r in rules],
+        record_keys=VISA_RECORD_KEYS,
         title=f"Entry rules for citizens of {name}, in force on {on}",
         caption=session.caption(len(rules), "rule", _stale_note(session, rules)),
         empty_message=f"No visa rules for citizens of {name} match.",
@@ -78,6 +79,15 @@ def _as_of_with_age(session: Session):
 def _stale_note(session: Session, rules: list[VisaRule]) -> str:
     stale = sum(query.is_stale(r, session.today) for r in rules)
     return f"{stale} stale (last confirmed over 12 months ago)" if stale else ""
+
+
+VISA_RECORD_KEYS = [
+    *VisaRule.__struct_fields__,
+    "destination_name",
+    "nationality_name",
+    "age_days",
+    "stale",
+]
 
 
 def visa_record(session: Session, rule: VisaRule) -> dict:
@@ -108,6 +118,7 @@ def visa_matrix_listing(session: Session, rules: list[VisaRule], on) -> Listing:
         columns=columns,
         rows=rows,
         records=[visa_record(session, r) for r in rules],
+        record_keys=VISA_RECORD_KEYS,
         title=f"Entry rules in force on {on} (passport across, destination down)",
         caption=session.caption(len(rules), "rule", _stale_note(session, rules)),
         empty_message=f"No visa rules in force on {on}.",
@@ -152,6 +163,7 @@ def visa_history_listing(session: Session, rules: list[VisaRule], on) -> Listing
         columns=columns,
         rows=rows,
         records=[visa_record(session, r) | {"status": query.status(r, on)} for r in rules],
+        record_keys=[*VISA_RECORD_KEYS, "status"],
         title=f"How the rules changed (status on {on})",
         caption=session.caption(len(rules), "rule") + " · ckr show ID for one in full",
         empty_message="No visa rules match.",
@@ -195,6 +207,7 @@ def visa_compare_listing(
         columns=columns,
         rows=rows,
         records=records,
+        record_keys=["passport", "home", "neighbours", "home_stricter_than"],
         title=f"{home_name} beside its neighbours, rules in force on {on}",
         caption=f"* more open than {home_name} for that passport · "
         + session.caption(len(rows), "passport"),

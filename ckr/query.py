@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ckr import dates
+from ckr.countries import SOUTHEAST_ASIA
 from ckr.dataset import citing_records
 from ckr.model import Claim, Dataset, Domain, Event, Record, VisaRule
 from ckr.suggest import closest
@@ -131,9 +132,17 @@ def stricter(rule: VisaRule, other: VisaRule) -> bool:
     return (rule.max_stay_days or 0) < (other.max_stay_days or 0)
 
 
-def nationalities_entering(data: Dataset, destination: str) -> list[str]:
-    """Passports the dataset has rules for at one destination."""
-    return sorted({rule.nationality for rule in data.visa if rule.destination == destination})
+HOME = "KH"  # the country whose visa policy the seed article asks about
+
+
+def neighbours(data: Dataset) -> list[str]:
+    """The other Southeast Asian destinations the dataset has rules for."""
+    return [code for code in destinations(data) if code in SOUTHEAST_ASIA and code != HOME]
+
+
+def passports_compared(data: Dataset) -> list[str]:
+    """Passports with a rule at home, so there is something to compare."""
+    return sorted({rule.nationality for rule in data.visa if rule.destination == HOME})
 
 
 def nationalities(data: Dataset) -> list[str]:

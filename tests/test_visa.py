@@ -166,7 +166,8 @@ def test_with_needs_compare(run):
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["--with", "cambodia"], "Cambodia is what the others are compared with"),
+        (["--with", "cambodia"], "Cambodia is not one of Cambodia's Southeast Asian neighbours"),
+        (["--with", "vietnam,korea"], "'--with': no visa rules for travel to South Korea"),
         (["--with", ","], "name at least one neighbour"),
         (["-d", "vietnam"], "choose neighbours with --with, not --destination"),
         (["-c", "japan"], "no rule for Japan passports entering Cambodia to compare"),

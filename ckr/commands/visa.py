@@ -97,40 +97,37 @@ def visa(
         emit(view.visa_listing(session, nationality, rules, on), fmt, fields)
 
 
-HOME = "KH"  # the country whose policy the seed article asks about
-
-
 def _comparison(session: Session, data, nationality: str | None, neighbours, on):
+    """Check --with and --country against what can be compared, then build the listing."""
+    home, home_name = query.HOME, countries.name_of(query.HOME)
     names = [name.strip() for group in neighbours for name in group.split(",")]
     if neighbours and not any(names):
         raise click.BadParameter("name at least one neighbour", param_hint="'--with'")
-    chosen = list(dict.fromkeys(_destination_code(data, name) for name in names if name))
-    if HOME in chosen:
-        raise click.BadParameter(
-            f"{countries.name_of(HOME)} is what the others are compared with",
-            param_hint="'--with'",
-        )
-    others = chosen or [
-        code
-        for code in query.destinations(data)
-        if code in countries.SOUTHEAST_ASIA and code != HOME
-    ]
-    passports = [nationality] if nationality else query.nationalities_entering(data, HOME)
-    if nationality and nationality not in query.nationalities_entering(data, HOME):
+    chosen = list(dict.fromkeys(_destination_code(data, name, "--with") for name in names if name))
+    for code in chosen:
+        if code == home or code not in query.neighbours(data):
+            raise click.BadParameter(
+                f"{countries.name_of(code)} is not one of {home_name}'s Southeast Asian "
+                f"neighbours in the dataset",
+                param_hint="'--with'",
+            )
+    comparable = query.passports_compared(data)
+    if nationality and nationality not in comparable:
         raise click.BadParameter(
             f"the dataset has no rule for {countries.name_of(nationality)} passports entering "
-            f"{countries.name_of(HOME)} to compare",
+            f"{home_name} to compare",
             param_hint="'--country'",
         )
-    return view.visa_compare_listing(session, HOME, others, passports, on)
+    passports = [nationality] if nationality else comparable
+    return view.visa_compare_listing(session, home, chosen or query.neighbours(data), passports, on)
 
 
 def _nationality(data, text: str) -> str:
     return _covered_country(text, "--country", query.nationalities(data), "{} passports")
 
 
-def _destination_code(data, text: str) -> str:
-    return _covered_country(text, "--destination", query.destinations(data), "travel to {}")
+def _destination_code(data, text: str, option: str = "--destination") -> str:
+    return _covered_country(text, option, query.destinations(data), "travel to {}")
 
 
 def _covered_country(text: str, option: str, covered: list[str], what: str) -> str:

@@ -72,12 +72,21 @@ def read_bytes(path: str) -> bytes:
 _AT_PATH = re.compile(r"^(?P<problem>.*?) - at `(?P<location>\$[^`]*)`$", re.DOTALL)
 
 
+_FIELD_FIRST = re.compile(r"^(?P<field>[a-z_]+): (?P<problem>.*)$", re.DOTALL)
+
+
 def split_location(message: str) -> tuple[str, str]:
-    """msgspec says "Expected `int` - at `$.visa[2].max_stay_days`"; split the two."""
+    """msgspec says "Expected `int` - at `$.visa[2].max_stay_days`"; split the two.
+
+    The model's own checks name their field first ("date: '2023-02-30' is not ...");
+    that field joins the location: "$.events[3].date".
+    """
     match = _AT_PATH.match(message)
-    if not match:
-        return "$", message
-    return match["location"], match["problem"]
+    location, problem = (match["location"], match["problem"]) if match else ("$", message)
+    field = _FIELD_FIRST.match(problem)
+    if field:
+        return f"{location}.{field['field']}", field["problem"]
+    return location, problem
 
 
 def describe_decode_error(message: str, raw: bytes) -> str:

@@ -67,10 +67,11 @@ def problems_in_document(document: object) -> list[Problem]:
 
 def _raw_ids(document: dict) -> set[str]:
     """The ids of every record in the file, including those that failed their check."""
+    lists = [items for name in COLLECTIONS if isinstance(items := document.get(name), list)]
     return {
         item["id"]
-        for name in COLLECTIONS
-        for item in (document.get(name) or [])
+        for items in lists
+        for item in items
         if isinstance(item, dict) and isinstance(item.get("id"), str)
     }
 

@@ -89,7 +89,7 @@ def test_impossible_date_in_data(run, data_file, mini_data):
     data_file(mini_data)
     result = run("timeline")
     assert result.exit_code == 1
-    assert "$.events[1]: date: '1997-02-30' is not a calendar date" in one_error_line(result)
+    assert "$.events[1].date: '1997-02-30' is not a calendar date" in one_error_line(result)
 
 
 def test_year_zero_in_data(run, data_file, mini_data):
@@ -97,7 +97,7 @@ def test_year_zero_in_data(run, data_file, mini_data):
     data_file(mini_data)
     result = run("timeline", "--from", "2000")
     assert result.exit_code == 1
-    assert "$.events[1]: date: '0000' has no year 0" in one_error_line(result)
+    assert "$.events[1].date: '0000' has no year 0" in one_error_line(result)
 
 
 def test_duplicate_ids(run, data_file, mini_data):

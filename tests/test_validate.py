@@ -25,7 +25,7 @@ def test_reports_every_problem_not_just_the_first(run, data_file, mini_data):
     result = run("validate", str(path))
     assert result.exit_code == 1
     assert problems(result) == [
-        "$.events[0]: date: '2023-02-30' is not a calendar date",
+        "$.events[0].date: '2023-02-30' is not a calendar date",
         "$.events[2].confidence: Invalid enum value 'sure'",
         "$.visa[1].max_stay_days: Expected `int | null`, got `str`",
         "$.domains[0].figures[0].sources: unknown source 'nowhere'",
@@ -115,7 +115,7 @@ def test_a_broken_record_is_reported_once_not_again_where_it_is_cited(run, data_
         "$.sources[2].url: Expected `str` matching regex "
         "'^https?://[^\\\\s\\\\x00-\\\\x1f\\\\x7f-\\\\x9f\\\\u200e\\\\u200f\\\\u202a-\\\\u202e"
         "\\\\u2066-\\\\u2069\\\\u2028\\\\u2029]+$'",
-        "$.events[1]: date: '1997-02-30' is not a calendar date",
+        "$.events[1].date: '1997-02-30' is not a calendar date",
     ]
 
 
@@ -123,3 +123,15 @@ def test_a_number_out_of_range_is_located(run, data_file, mini_data):
     text = json.dumps(mini_data).replace('"value": 965.132', '"value": 1e400')
     data_file(text)
     assert problems(run("validate")) == ["$.domains[0].figures[0].value: Number out of range"]
+
+
+def test_an_empty_path_is_a_usage_error(run):
+    result = run("validate", " ")
+    assert result.exit_code == 2
+    assert "give a file path" in result.stderr
+
+
+def test_a_collection_of_the_wrong_type_is_one_problem(run, data_file, mini_data):
+    mini_data["events"] = True
+    data_file(mini_data)
+    assert "$.events: Expected `array`, got `bool`" in problems(run("validate"))

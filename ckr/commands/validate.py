@@ -26,6 +26,8 @@ def validate(ctx: click.Context, session: Session, path: str | None) -> None:
       ckr validate
       ckr validate my-copy.json
     """
+    if path is not None and not path.strip():
+        raise click.BadParameter("give a file path", param_hint="'PATH'")
     path = path or paths.resolve(session.data_option)
     problems = checks.problems_in_file(path)
     for location, problem in problems:

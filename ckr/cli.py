@@ -11,7 +11,7 @@ import click
 from ckr import version
 from ckr.dataset import DataError
 from ckr.paths import DATA_ENV
-from ckr.session import Session
+from ckr.session import Session, SettingError
 from ckr.suggest import closest
 from ckr.text import printable
 
@@ -91,6 +91,8 @@ class CkrGroup(click.Group):
             code = _fail(error.format_message(), error.exit_code)
         except DataError as error:
             code = _fail(str(error), EXIT_DATA)
+        except SettingError as error:
+            code = _fail(str(error), EXIT_USAGE)
         except (click.Abort, KeyboardInterrupt):
             code = _fail("interrupted", EXIT_INTERRUPTED)
         except BrokenPipeError:

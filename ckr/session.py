@@ -1,19 +1,16 @@
-"""What every command shares: the dataset in use, today's date, and output."""
+"""What every command works with: the dataset in use and today's date. No terminal here."""
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-import sys
 from dataclasses import dataclass
 from functools import cached_property
 
-import click
+from ckr import dataset, dates, paths
 
-from ckr import dataset, dates, paths, render
-from ckr.listing import Listing
 
-FORCE_TTY_ENV = "CKR_FORCE_TTY"
+class SettingError(ValueError):
+    """A setting from the environment (CKR_TODAY) that cannot be used: a usage error."""
 
 
 @dataclass
@@ -25,7 +22,7 @@ class Session:
         try:
             return dates.today()
         except ValueError as error:
-            raise click.UsageError(str(error)) from None
+            raise SettingError(str(error)) from None
 
     @cached_property
     def catalog(self) -> dataset.Catalog:
@@ -42,48 +39,3 @@ class Session:
             f"dataset {meta.version}, reviewed {meta.last_reviewed}",
         ]
         return " · ".join(part for part in parts if part)
-
-
-def stdout_is_terminal() -> bool:
-    return bool(os.environ.get(FORCE_TTY_ENV)) or sys.stdout.isatty()
-
-
-def emit(listing: Listing, fmt: str | None, fields: str | None = None) -> None:
-    """Print a listing: a table on a terminal, TSV when piped, unless --format says."""
-    terminal = stdout_is_terminal()
-    chosen = fmt or ("table" if terminal else "tsv")
-    if fields is not None:
-        if listing.chart and chosen == "table":
-            raise click.BadParameter(
-                "a chart has no fields to choose; add --format tsv or json for its numbers",
-                param_hint="'--fields'",
-            )
-        names = [name.strip() for name in fields.split(",") if name.strip()]
-        try:
-            listing = listing.select(names, for_json=chosen == "json")
-        except ValueError as error:
-            raise click.BadParameter(str(error), param_hint="'--fields'") from None
-    render.write(listing, chosen, sys.stdout, terminal, sys.stderr)
-
-
-format_option = click.option(
-    "--format",
-    "-f",
-    "fmt",
-    type=click.Choice(render.FORMATS, case_sensitive=False),
-    default=None,
-    help="Output format. Default: table on a terminal, tsv when piped.",
-)
-fields_option = click.option(
-    "--fields",
-    metavar="A,B,...",
-    help="Only these fields, in this order (an unknown name lists the available ones).",
-)
-
-
-def output_options(command):
-    """--format and --fields, for every command that prints a listing."""
-    return format_option(fields_option(command))
-
-
-pass_session = click.make_pass_decorator(Session, ensure=True)

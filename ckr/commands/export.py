@@ -7,7 +7,8 @@ import sqlite3
 import click
 
 from ckr import export as exporter
-from ckr.session import Session, pass_session
+from ckr.output import pass_session
+from ckr.session import Session
 from ckr.text import printable
 
 

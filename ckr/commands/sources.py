@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 
 from ckr import query
-from ckr.session import Session, emit, output_options, pass_session
+from ckr.output import emit, output_options, pass_session
+from ckr.session import Session
 from ckr.views import sources as view
 
 

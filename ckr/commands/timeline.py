@@ -5,8 +5,9 @@ from __future__ import annotations
 import click
 
 from ckr import complete, dates, query
+from ckr.output import emit, output_options, pass_session
 from ckr.params import DATE_HELP, PartialDateParam
-from ckr.session import Session, emit, output_options, pass_session
+from ckr.session import Session
 from ckr.views import timeline as view
 
 

@@ -6,7 +6,8 @@ import click
 
 from ckr import paths
 from ckr import validate as checks
-from ckr.session import Session, pass_session
+from ckr.output import pass_session
+from ckr.session import Session
 from ckr.text import printable
 
 

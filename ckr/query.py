@@ -10,7 +10,7 @@ from typing import NamedTuple
 from ckr import dates
 from ckr.countries import SOUTHEAST_ASIA
 from ckr.dataset import citing_records
-from ckr.model import Claim, Dataset, Domain, Event, Record, VisaRule
+from ckr.model import Claim, Dataset, Domain, Event, Record, Source, VisaRule
 from ckr.suggest import closest
 
 
@@ -187,6 +187,11 @@ def citation_counts(data: Dataset) -> Counter[str]:
     for _where, record in citing_records(data):
         counts.update(set(record.sources))
     return counts
+
+
+def uncited_sources(data: Dataset) -> list[Source]:
+    counts = citation_counts(data)
+    return [source for source in data.sources if counts[source.id] == 0]
 
 
 RECORD_KINDS = {

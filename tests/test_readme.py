@@ -1,0 +1,36 @@
+"""The README's examples are real: each `$ ckr ...` block is run and compared."""
+
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from ckr.cli import cli
+
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+BLOCK = re.compile(r"```text\n\$ (ckr [^\n]*)\n(.*?)```", re.DOTALL)
+# Examples that pipe, chain or need files of their own are shown, not replayed here.
+EXAMPLES = [
+    (command, output)
+    for command, output in BLOCK.findall(README)
+    if not re.search(r"[|&]|export|validate", command)
+]
+
+
+def test_the_readme_has_examples_to_check():
+    assert len(EXAMPLES) >= 7
+
+
+@pytest.mark.parametrize("command, expected", EXAMPLES, ids=[c for c, _ in EXAMPLES])
+def test_readme_example_matches_what_ckr_prints(monkeypatch, command, expected):
+    monkeypatch.delenv("CKR_DATA", raising=False)
+    env = {"CKR_TODAY": "2026-11-25", "NO_COLOR": "1", "CKR_FORCE_TTY": "1", "COLUMNS": "80"}
+    result = CliRunner().invoke(cli, shlex.split(command)[1:], env=env)
+    assert _lines(result.output) == _lines(expected)
+
+
+def _lines(text: str) -> list[str]:
+    """Lines without trailing spaces, and without blank lines at either end."""
+    return "\n".join(line.rstrip() for line in text.splitlines()).strip("\n").splitlines()

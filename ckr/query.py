@@ -45,21 +45,25 @@ def events(data: Dataset, wanted: EventFilter) -> list[Event]:
     for category in wanted.categories:
         if category.casefold() not in known:
             raise NotInData("category", category, known)
+    # Parsed once here, not once per event: a user's file may hold a million events.
+    window = (
+        dates.first_day(wanted.start) if wanted.start else None,
+        dates.last_day(wanted.end) if wanted.end else None,
+    )
     in_categories = {c.casefold() for c in wanted.categories}
     needle = wanted.search.casefold() if wanted.search else None
-    chosen = [e for e in data.events if _matches(e, wanted, in_categories, needle)]
+    chosen = [e for e in data.events if _matches(e, window, in_categories, needle)]
     # ISO dates sort as text, and "1997" sorts before "1997-10": no parsing needed.
     chosen.sort(key=lambda e: e.date, reverse=wanted.reverse)
     return chosen[: wanted.limit] if wanted.limit else chosen
 
 
-def _matches(
-    event: Event, wanted: EventFilter, in_categories: set[str], needle: str | None
-) -> bool:
+def _matches(event: Event, window: tuple, in_categories: set[str], needle: str | None) -> bool:
     # An event dated "1997" overlaps any filter window that touches 1997.
-    if wanted.start and dates.last_day(event.date) < dates.first_day(wanted.start):
+    start, end = window
+    if start and dates.last_day(event.date) < start:
         return False
-    if wanted.end and dates.first_day(event.date) > dates.last_day(wanted.end):
+    if end and dates.first_day(event.date) > end:
         return False
     if in_categories and event.category.casefold() not in in_categories:
         return False
@@ -72,13 +76,28 @@ def _matches(
     return True
 
 
+def _not_begun(rule: VisaRule, on: dt.date) -> bool:
+    return bool(rule.effective_from) and dates.first_day(rule.effective_from) > on
+
+
+def _ended(rule: VisaRule, on: dt.date) -> bool:
+    return bool(rule.effective_until) and dates.last_day(rule.effective_until) < on
+
+
 def in_force(rule: VisaRule, on: dt.date) -> bool:
     """Whether a rule applied on a given day, from its effective dates."""
-    if rule.effective_from and dates.first_day(rule.effective_from) > on:
-        return False
-    if rule.effective_until and dates.last_day(rule.effective_until) < on:
-        return False
-    return True
+    return not _not_begun(rule, on) and not _ended(rule, on)
+
+
+def _rules_for(
+    data: Dataset, nationality: str | None, destinations_wanted: tuple[str, ...]
+) -> list[VisaRule]:
+    return [
+        rule
+        for rule in data.visa
+        if (nationality is None or rule.nationality == nationality)
+        and (not destinations_wanted or rule.destination in destinations_wanted)
+    ]
 
 
 def visa_rules(
@@ -88,13 +107,7 @@ def visa_rules(
     destinations: tuple[str, ...] = (),
 ) -> list[VisaRule]:
     """Rules in force on a day, optionally for one nationality and some destinations."""
-    return [
-        rule
-        for rule in data.visa
-        if in_force(rule, on)
-        and (nationality is None or rule.nationality == nationality)
-        and (not destinations or rule.destination in destinations)
-    ]
+    return [rule for rule in _rules_for(data, nationality, destinations) if in_force(rule, on)]
 
 
 def visa_history(
@@ -102,21 +115,16 @@ def visa_history(
 ) -> list[VisaRule]:
     """Every rule, past, present and scheduled: by destination, then oldest first."""
     order = {code: i for i, code in enumerate(destinations(data))}
-    chosen = [
-        rule
-        for rule in data.visa
-        if (nationality is None or rule.nationality == nationality)
-        and (not destinations_wanted or rule.destination in destinations_wanted)
-    ]
     return sorted(
-        chosen, key=lambda r: (order[r.destination], r.nationality, r.effective_from or "")
+        _rules_for(data, nationality, destinations_wanted),
+        key=lambda r: (order[r.destination], r.nationality, r.effective_from or ""),
     )
 
 
 def status(rule: VisaRule, on: dt.date) -> str:
-    if rule.effective_from and dates.first_day(rule.effective_from) > on:
+    if _not_begun(rule, on):
         return "scheduled"
-    return "in force" if in_force(rule, on) else "ended"
+    return "ended" if _ended(rule, on) else "in force"
 
 
 # From most open to strictest.
@@ -189,8 +197,8 @@ def citation_counts(data: Dataset) -> Counter[str]:
     return counts
 
 
-def uncited_sources(data: Dataset) -> list[Source]:
-    counts = citation_counts(data)
+def uncited_sources(data: Dataset, counts: Counter[str]) -> list[Source]:
+    """Sources no record cites, given citation_counts(data)."""
     return [source for source in data.sources if counts[source.id] == 0]
 
 

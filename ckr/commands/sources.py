@@ -25,5 +25,5 @@ def sources(session: Session, unused, fmt, fields) -> None:
     """
     data = session.catalog.data
     counts = query.citation_counts(data)
-    chosen = query.uncited_sources(data) if unused else data.sources
+    chosen = query.uncited_sources(data, counts) if unused else data.sources
     emit(view.sources_listing(session, chosen, counts), fmt, fields)

@@ -37,33 +37,50 @@ def visa_listing(session: Session, nationality: str, rules: list[VisaRule], on) 
         Column("confidence", "Confidence", optional=True),
         Column("notes", "Notes", optional=True),
     ]
+    records = [visa_record(session, r) for r in rules]
     rows = [
         {
-            "destination": countries.name_of(r.destination),
+            "destination": record["destination_name"],
             "rule": r.regime,
             "max_stay_days": r.max_stay_days,
             "since": r.effective_from,
             "as_of": r.as_of,
             "source": publishers(session, r.sources),
-            "age_days": dates.age_in_days(r.as_of, session.today),
-            "stale": "yes" if query.is_stale(r, session.today) else "no",
+            "age_days": record["age_days"],
+            "stale": "yes" if record["stale"] else "no",
             "id": r.id,
             "destination_code": r.destination,
             "effective_until": r.effective_until,
             "confidence": r.confidence,
             "notes": r.notes,
         }
-        for r in rules
+        for r, record in zip(rules, records, strict=True)
     ]
     name = countries.name_of(nationality)
+    return _rules_listing(
+        session,
+        records,
+        columns,
+        rows,
+        title=f"Entry rules for citizens of {name}, in force on {on}",
+        empty_message=f"No visa rules for citizens of {name} match.",
+    )
+
+
+def _rules_listing(
+    session: Session, records: list[dict], columns: list[Column], rows: list, **text: str
+) -> Listing:
+    """What the per-passport list and the matrix share: the JSON records, and a caption
+    that counts the rules and how many of them are stale."""
+    stale = sum(record["stale"] for record in records)
+    note = f"{stale} stale (last confirmed over 12 months ago)" if stale else ""
     return Listing(
         columns=columns,
         rows=rows,
-        records=[visa_record(session, r) for r in rules],
+        records=records,
         record_keys=VISA_RECORD_KEYS,
-        title=f"Entry rules for citizens of {name}, in force on {on}",
-        caption=session.caption(len(rules), "rule", _stale_note(session, rules)),
-        empty_message=f"No visa rules for citizens of {name} match.",
+        caption=session.caption(len(records), "rule", note),
+        **text,
     )
 
 
@@ -74,11 +91,6 @@ def _as_of_with_age(session: Session):
         return f"{value} ({dates.describe_age(age)} ago{stale})" if age else f"{value} (today)"
 
     return show
-
-
-def _stale_note(session: Session, rules: list[VisaRule]) -> str:
-    stale = sum(query.is_stale(r, session.today) for r in rules)
-    return f"{stale} stale (last confirmed over 12 months ago)" if stale else ""
 
 
 VISA_RECORD_KEYS = [
@@ -114,13 +126,12 @@ def visa_matrix_listing(session: Session, rules: list[VisaRule], on) -> Listing:
         Column(code, countries.name_of(code)) for code in nationalities
     ]
     rows = [{c.key: row.get(c.key) for c in columns} for row in cells.values()]
-    return Listing(
-        columns=columns,
-        rows=rows,
-        records=[visa_record(session, r) for r in rules],
-        record_keys=VISA_RECORD_KEYS,
+    return _rules_listing(
+        session,
+        [visa_record(session, r) for r in rules],
+        columns,
+        rows,
         title=f"Entry rules in force on {on} (passport across, destination down)",
-        caption=session.caption(len(rules), "rule", _stale_note(session, rules)),
         empty_message=f"No visa rules in force on {on}.",
     )
 

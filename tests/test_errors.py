@@ -31,7 +31,7 @@ def test_unknown_command_suggests_the_near_one(run):
             ["timeline", "--category", "labor"],
             "no category 'labor' in the dataset (did you mean 'labour'?)",
         ),
-        (["timeline", "--nope"], "No such option '--nope'"),
+        (["timeline", "--nope"], "No such option"),
     ],
 )
 def test_usage_errors_exit_2_with_one_line(run, args, expected):

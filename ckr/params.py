@@ -6,7 +6,7 @@ import click
 
 from ckr import dates
 
-DATE_HELP = "YYYY, YYYY-MM or YYYY-MM-DD."
+DATE_HELP = "YYYY, YYYY-MM or YYYY-MM-DD"
 
 
 class PartialDateParam(click.ParamType):

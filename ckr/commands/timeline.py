@@ -13,9 +13,14 @@ from ckr.views import timeline as view
 
 @click.command()
 @click.option(
-    "--from", "start", type=PartialDateParam(), help=f"Events from this date. {DATE_HELP}"
+    "--from", "start", type=PartialDateParam(), help=f"Events from this date: {DATE_HELP}."
 )
-@click.option("--to", "end", type=PartialDateParam(), help=f"Events up to this date. {DATE_HELP}")
+@click.option(
+    "--to",
+    "end",
+    type=PartialDateParam(),
+    help=f"Events up to this date: {DATE_HELP} (a year or month counts whole).",
+)
 @click.option(
     "--category",
     "-c",

@@ -40,7 +40,7 @@ def _covered(codes: list[str]) -> str:
     "--on",
     "on_date",
     type=PartialDateParam(),
-    help=f"Rules in force on this date. {DATE_HELP} (a year or month means its first day).",
+    help=f"Rules in force on this date: {DATE_HELP} (a year or month means its first day).",
 )
 @click.option(
     "--history", is_flag=True, help="Every rule with its period: past, in force, scheduled."

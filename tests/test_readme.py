@@ -7,9 +7,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from ckr import dataset
 from ckr.cli import cli
 
-README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
 BLOCK = re.compile(r"```text\n\$ (ckr [^\n]*)\n(.*?)```", re.DOTALL)
 # Examples that pipe, chain or need files of their own are shown, not replayed here.
 EXAMPLES = [
@@ -34,3 +36,16 @@ def test_readme_example_matches_what_ckr_prints(monkeypatch, command, expected):
 def _lines(text: str) -> list[str]:
     """Lines without trailing spaces, and without blank lines at either end."""
     return "\n".join(line.rstrip() for line in text.splitlines()).strip("\n").splitlines()
+
+
+def test_readme_data_table_counts_the_shipped_dataset():
+    """The README's "Data" table states the dataset's size; it must not drift from the file."""
+    shipped = dataset.load(ROOT / "data" / "ckr.json").data
+    table = dict(re.findall(r"^\| ([a-z][^|]*?) \| (\d+)", README, re.MULTILINE))
+    assert int(table["sources"]) == len(shipped.sources)
+    assert int(table["visa rules"]) == len(shipped.visa)
+    assert int(table["events, 1970–2025"]) == len(shipped.events)
+    assert int(table["claims of the seed article"]) == len(shipped.claims)
+    visa_row = re.search(r"^\| visa rules \|.*\| (\d+) verified, (\d+) disputed \|$", README, re.M)
+    verified = sum(rule.confidence == "verified" for rule in shipped.visa)
+    assert (int(visa_row[1]), int(visa_row[2])) == (verified, len(shipped.visa) - verified)

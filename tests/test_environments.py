@@ -64,6 +64,9 @@ def test_ctrl_c_exits_130_without_a_traceback(tmp_path):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=ckr_env(CKR_DATA=str(fifo)),
+        # A shell starts background jobs with Ctrl-C ignored, and children inherit that;
+        # start ckr as a terminal would, whatever started these tests.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     writer = _open_when_read(fifo, deadline=time.monotonic() + 60)
     try:

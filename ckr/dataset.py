@@ -6,6 +6,7 @@ import re
 
 import msgspec
 
+from ckr import model
 from ckr.model import Dataset, Source
 
 
@@ -86,7 +87,15 @@ def split_location(message: str) -> tuple[str, str]:
     field = _FIELD_FIRST.match(problem)
     if field:
         return f"{location}.{field['field']}", field["problem"]
-    return location, problem
+    return location, _in_words(problem)
+
+
+def _in_words(problem: str) -> str:
+    """msgspec names the regex a string failed; say what the field asks for instead."""
+    for pattern, meaning in model.PATTERN_MEANINGS.items():
+        if problem == f"Expected `str` matching regex {pattern!r}":
+            return f"expected {meaning}"
+    return problem
 
 
 def describe_decode_error(message: str, raw: bytes) -> str:

@@ -6,7 +6,10 @@ import datetime as dt
 import os
 import re
 
-PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+from ckr.text import PATTERN_END
+
+# [0-9], not \d: \d also admits other scripts' digits.
+PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?" + PATTERN_END
 _PARTIAL_DATE = re.compile(PARTIAL_DATE_PATTERN)
 
 

@@ -12,22 +12,30 @@ from typing import Annotated, Literal
 import msgspec
 
 from ckr import dates
-from ckr.text import UNSAFE_CHARACTERS
+from ckr.text import PATTERN_END, UNSAFE_CHARACTERS
 
 Text = Annotated[str, msgspec.Meta(min_length=1)]
-Slug = Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Stable id")]
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*" + PATTERN_END
+COUNTRY_PATTERN = r"^[A-Z]{2}" + PATTERN_END
+# No spaces and nothing printable() would escape: a URL may become a terminal hyperlink.
+URL_PATTERN = f"^https?://[^\\s{UNSAFE_CHARACTERS}]+" + PATTERN_END
+# What each pattern asks for, in words: error messages show these, not the regex.
+PATTERN_MEANINGS = {
+    SLUG_PATTERN: "an id of lower-case letters, digits and hyphens",
+    COUNTRY_PATTERN: "a two-letter country code in capitals, such as KR",
+    URL_PATTERN: "an http:// or https:// URL without spaces or control characters",
+    dates.PARTIAL_DATE_PATTERN: "a date as YYYY, YYYY-MM or YYYY-MM-DD",
+}
+
+Slug = Annotated[str, msgspec.Meta(pattern=SLUG_PATTERN, description="Stable id")]
 PartialDate = Annotated[
     str,
     msgspec.Meta(pattern=dates.PARTIAL_DATE_PATTERN, description="YYYY, YYYY-MM or YYYY-MM-DD"),
 ]
 CountryCode = Annotated[
-    str, msgspec.Meta(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code")
+    str, msgspec.Meta(pattern=COUNTRY_PATTERN, description="ISO 3166-1 alpha-2 code")
 ]
-# No spaces and nothing printable() would escape: a URL may become a terminal hyperlink.
-Url = Annotated[
-    str,
-    msgspec.Meta(pattern=f"^https?://[^\\s{UNSAFE_CHARACTERS}]+$"),
-]
+Url = Annotated[str, msgspec.Meta(pattern=URL_PATTERN)]
 Confidence = Literal["verified", "seed-only", "disputed"]
 Regime = Literal["visa_free", "visa_on_arrival", "e_visa", "visa_required"]
 Verdict = Literal["supported", "partly supported", "unsupported", "only in the seed"]
@@ -92,7 +100,8 @@ class VisaRule(Record, kw_only=True):
     destination: CountryCode
     nationality: CountryCode
     regime: Regime
-    max_stay_days: Annotated[int, msgspec.Meta(ge=1)] | None
+    # A stay longer than ten years is not a short-stay rule: surely a typo.
+    max_stay_days: Annotated[int, msgspec.Meta(ge=1, le=3650)] | None
     effective_from: PartialDate | None = None
     effective_until: PartialDate | None = None
     as_of: PartialDate
@@ -109,7 +118,7 @@ class VisaRule(Record, kw_only=True):
 
 class Figure(Record, kw_only=True):
     label: Text
-    value: int | float
+    value: Annotated[int, msgspec.Meta(ge=-(2**63), le=2**63 - 1)] | float  # SQLite's range
     unit: Text
     period: Text
     reported_by: Text

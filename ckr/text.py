@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 
+# Ends a whole-string pattern: Python's "$" also matches before a final newline, where
+# JSON Schema's does not, so the lookahead keeps the two readings the same.
+PATTERN_END = r"$(?!\n)"
+
 # C0 controls, DEL, C1 controls, and the Unicode bidirectional marks, overrides and
 # isolates and line separators that can make a line read differently from what it holds.
 # Written as regular-expression escapes, so the JSON Schema can carry it as text too.

@@ -76,9 +76,9 @@ def test_an_announced_rule_may_be_confirmed_before_it_starts_if_not_verified(
 def test_non_http_urls_are_rejected(run, data_file, mini_data):
     mini_data["sources"][0]["url"] = "javascript:alert(1)"
     data_file(mini_data)
-    assert problems(run("validate"))[0].startswith(
-        "$.sources[0].url: Expected `str` matching regex"
-    )
+    assert problems(run("validate")) == [
+        "$.sources[0].url: expected an http:// or https:// URL without spaces or control characters"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -112,9 +112,8 @@ def test_a_broken_record_is_reported_once_not_again_where_it_is_cited(run, data_
     mini_data["sources"][2]["url"] = "ftp://example.org/c"  # agency-c, cited by several
     data_file(mini_data)
     assert problems(run("validate")) == [
-        "$.sources[2].url: Expected `str` matching regex "
-        "'^https?://[^\\\\s\\\\x00-\\\\x1f\\\\x7f-\\\\x9f\\\\u200e\\\\u200f\\\\u202a-\\\\u202e"
-        "\\\\u2066-\\\\u2069\\\\u2028\\\\u2029]+$'",
+        "$.sources[2].url: expected an http:// or https:// URL"
+        " without spaces or control characters",
         "$.events[1].date: '1997-02-30' is not a calendar date",
     ]
 
@@ -135,3 +134,30 @@ def test_a_collection_of_the_wrong_type_is_one_problem(run, data_file, mini_data
     mini_data["events"] = True
     data_file(mini_data)
     assert "$.events: Expected `array`, got `bool`" in problems(run("validate"))
+
+
+@pytest.mark.parametrize(
+    "record, field, value, expected",
+    [
+        ("events", "date", "1970-05-18\n", "expected a date as YYYY, YYYY-MM or YYYY-MM-DD"),
+        (
+            "events",
+            "date",
+            "\uff11\uff19\uff17\uff10",
+            "expected a date as YYYY, YYYY-MM or YYYY-MM-DD",
+        ),
+        ("events", "id", "ties\n", "expected an id of lower-case letters, digits and hyphens"),
+        (
+            "visa",
+            "nationality",
+            "KR\n",
+            "expected a two-letter country code in capitals, such as KR",
+        ),
+        ("visa", "max_stay_days", 10**20, "Expected `int` <= 3650"),
+    ],
+)
+def test_lookalike_values_are_rejected(run, data_file, mini_data, record, field, value, expected):
+    # A trailing newline slips past Python's "$"; full-width digits past a bare digit class.
+    mini_data[record][0][field] = value
+    data_file(mini_data)
+    assert problems(run("validate"))[0] == f"$.{record}[0].{field}: {expected}"

@@ -16,6 +16,8 @@ from ckr.suggest import closest
 from ckr.text import printable
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+# ctx.meta key: the exit code a command has settled on before it prints (see _reader_left).
+VERDICT = "ckr.verdict"
 
 EPILOG = """\b
 Exit codes:
@@ -76,12 +78,13 @@ class CkrGroup(click.Group):
         try:
             return super().invoke(ctx)
         except BrokenPipeError:
-            ctx.exit(_reader_left())
+            ctx.exit(_reader_left(ctx.meta.get(VERDICT, EXIT_OK)))
         except KeyboardInterrupt:
             raise Interrupted() from None
 
     def main(self, args=None, prog_name=None, complete_var=None, **extra):
         extra.pop("standalone_mode", None)
+        code = None
         try:
             code = super().main(
                 args, "ckr", complete_var or "_CKR_COMPLETE", standalone_mode=False, **extra
@@ -96,7 +99,7 @@ class CkrGroup(click.Group):
         except (click.Abort, KeyboardInterrupt):
             code = _fail("interrupted", EXIT_INTERRUPTED)
         except BrokenPipeError:
-            code = _reader_left()
+            code = _reader_left(code if isinstance(code, int) else EXIT_OK)
         except Exception as error:  # the last line of defence: one line, no traceback
             if os.environ.get("CKR_DEBUG"):
                 raise
@@ -116,14 +119,18 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
-def _reader_left() -> int:
-    """`ckr timeline | head -1`: the reader closed the pipe; stop quietly."""
+def _reader_left(code: int) -> int:
+    """`ckr timeline | head -1`: the reader closed the pipe; stop quietly.
+
+    The exit code is the command's verdict where it has one (`ckr validate bad.json |
+    head` still fails), else success: the reader had what it wanted.
+    """
     devnull = os.open(os.devnull, os.O_WRONLY)
     try:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):
         pass  # stdout is not a real file (tests); nothing left to silence
-    return EXIT_OK
+    return code
 
 
 def _set_data(ctx: click.Context, param, value: str | None) -> str | None:

@@ -1,5 +1,6 @@
 """Real processes in odd environments: closed pipes, Ctrl-C, the C locale."""
 
+import json
 import os
 import signal
 import subprocess
@@ -39,6 +40,21 @@ def test_a_closed_pipe_under_a_forced_terminal_table_is_not_an_error(args):
     reader.stdout.close()
     code = reader.wait(timeout=30)
     assert (code, reader.stderr.read()) == (0, b"")
+
+
+def test_validate_keeps_its_verdict_when_the_reader_leaves(tmp_path):
+    # `ckr validate bad.json | head` in a script with pipefail must still fail.
+    data = json.loads(MINI.read_text(encoding="utf-8"))
+    for event in data["events"]:
+        event["date"] = "2023-02-30"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    reader = subprocess.Popen(
+        CKR + ["validate", str(bad)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ckr_env()
+    )
+    reader.stdout.close()
+    assert reader.wait(timeout=30) == 1
+    assert b"Traceback" not in reader.stderr.read()
 
 
 def test_head_dash_1_in_a_shell_pipeline():

@@ -6,6 +6,7 @@ import click
 
 from ckr import paths
 from ckr import validate as checks
+from ckr.cli import VERDICT
 from ckr.output import pass_session
 from ckr.session import Session
 from ckr.text import printable
@@ -31,6 +32,7 @@ def validate(ctx: click.Context, session: Session, path: str | None) -> None:
         raise click.BadParameter("give a file path", param_hint="'PATH'")
     path = path or paths.resolve(session.data_option)
     problems = checks.problems_in_file(path)
+    ctx.meta[VERDICT] = 1 if problems else 0
     for location, problem in problems:
         click.echo(printable(f"{location}: {problem}"))
     if problems:

@@ -81,7 +81,9 @@ def export(data: Dataset, target: str, dataset_path: str, force: bool = False) -
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp made it private; files usually aren't
         os.replace(temporary, target)
     except BaseException:
-        os.unlink(temporary)
+        for leftover in (temporary, temporary + "-journal"):
+            if os.path.exists(leftover):
+                os.unlink(leftover)
         raise
 
 

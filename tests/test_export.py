@@ -2,11 +2,15 @@
 
 import json
 import os
+import signal
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 
 from ckr import export as exporter
+from conftest import MINI
 
 
 def counts(path) -> dict[str, int]:
@@ -77,6 +81,26 @@ def test_a_failure_leaves_neither_a_half_file_nor_a_temporary_one(run, tmp_path,
         result.stderr.strip()
         == f"Error: {target}: the database could not be written (disk I/O error)"
     )
+    assert os.listdir(tmp_path) == []
+
+
+def test_termination_midway_leaves_no_temporary_file(tmp_path):
+    # SIGTERM (kill, timeout, a cancelled CI job) arrives while rows are being written.
+    # In a child process: if ckr did not handle it, the signal would end the test run.
+    script = f"""
+import os, signal, sys
+from ckr import export
+def terminated_midway(connection, data):
+    connection.execute("insert into metadata values ('x', 'y')")
+    os.kill(os.getpid(), signal.SIGTERM)
+export._insert_all = terminated_midway
+sys.argv = ["ckr", "--data", {str(MINI)!r}, "export", {str(tmp_path / "ckr.db")!r}]
+from ckr.launch import main
+main()
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 128 + signal.SIGTERM
+    assert "Traceback" not in result.stderr
     assert os.listdir(tmp_path) == []
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import sqlite3
 
 import click
@@ -33,7 +35,8 @@ def export(session: Session, path: str, force: bool) -> None:
         raise click.BadParameter("give a file name", param_hint="'PATH'")
     catalog = session.catalog
     try:
-        exporter.export(catalog.data, path, catalog.path, force=force)
+        with _termination_as_exit():
+            exporter.export(catalog.data, path, catalog.path, force=force)
     except exporter.ExportError as error:
         raise click.ClickException(str(error)) from None
     except OSError as error:
@@ -41,3 +44,18 @@ def export(session: Session, path: str, force: bool) -> None:
     except sqlite3.Error as error:
         raise click.ClickException(f"{path}: the database could not be written ({error})") from None
     click.echo(printable(f"wrote {path}"), err=True)
+
+
+@contextlib.contextmanager
+def _termination_as_exit():
+    """kill, timeout and CI cancel with SIGTERM, which would end the process on the spot;
+    as an exception it lets the export remove its temporary file first."""
+
+    def stop(signum, frame):
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

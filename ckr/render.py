@@ -6,6 +6,7 @@ rich is imported only when a table is drawn, so piped and JSON output start fast
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import replace
 from typing import TextIO
 
@@ -15,6 +16,7 @@ from ckr.listing import Column, Listing, Value
 from ckr.text import escape_json, format_number, printable
 
 FORMATS = ("table", "json", "csv", "tsv", "markdown")
+MIN_WIDTH = 20  # columns: narrower than this, every word would break
 
 
 def write(listing: Listing, fmt: str, out: TextIO, terminal: bool, err: TextIO) -> None:
@@ -67,22 +69,35 @@ def to_tsv(listing: Listing) -> str:
 
 def to_markdown(listing: Listing) -> str:
     def cells(values: list[str]) -> str:
-        return "| " + " | ".join(v.replace("\\", "\\\\").replace("|", "\\|") for v in values) + " |"
+        return "| " + " | ".join(values) + " |"
 
     lines = []
     if listing.title:
-        lines += [f"### {printable(listing.title)}", ""]
+        lines += [f"### {markdown_text(listing.title)}", ""]
     if listing.intro:
-        lines += [printable(listing.intro), ""]
+        lines += [markdown_text(listing.intro), ""]
     columns = listing.table_columns()
-    lines.append(cells([column.header for column in columns]))
+    lines.append(cells([markdown_text(column.header, in_cell=True) for column in columns]))
     lines.append("|" + "|".join(" --- " for _ in columns) + "|")
     for row in listing.rows:
-        lines.append(cells([printable(c.display(row[c.key])) for c in columns]))
-    lines += [""] + [printable(note) for note in listing.notes] if listing.notes else []
+        lines.append(cells([markdown_text(c.display(row[c.key]), in_cell=True) for c in columns]))
+    lines += [""] + [markdown_text(note) for note in listing.notes] if listing.notes else []
     if listing.caption:
-        lines += ["", printable(listing.caption)]
+        lines += ["", markdown_text(listing.caption)]
     return "\n".join(lines) + "\n"
+
+
+_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>|])")
+_MARKDOWN_BLOCK_START = re.compile(r"^(\s*)([#+\->]|[0-9]+[.)])")
+
+
+def markdown_text(text: str, in_cell: bool = False) -> str:
+    """Text from the data, shown literally by a Markdown renderer: no emphasis, links,
+    HTML or "|" that ends a cell, and outside a table no heading or list item."""
+    escaped = _MARKDOWN_INLINE.sub(r"\\\1", printable(text))
+    if in_cell:
+        return escaped
+    return _MARKDOWN_BLOCK_START.sub(lambda m: m[1] + "\\" + m[2], escaped)
 
 
 def _console(out: TextIO):
@@ -97,11 +112,21 @@ def _console(out: TextIO):
     plain = bool(os.environ.get("NO_COLOR"))
     return PipeAwareConsole(
         file=out,
+        width=_usable_width(os.environ.get("COLUMNS", "")),
         color_system=None if plain else "auto",
         highlight=False,
         emoji=False,
         markup=False,
     )
+
+
+def _usable_width(columns: str) -> int | None:
+    """COLUMNS as rich would read it, but 0 means unknown (80) and nothing is drawn
+    narrower than 20 columns; None leaves the width to rich."""
+    if not columns.strip().isdigit():
+        return None
+    width = int(columns)
+    return 80 if width == 0 else max(width, MIN_WIDTH)
 
 
 def write_table(listing: Listing, out: TextIO) -> None:

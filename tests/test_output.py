@@ -208,3 +208,22 @@ def test_markdown_keeps_a_domains_notes(run, data_file, mini_data):
     data_file(mini_data)
     output = run("domains", "trade", "-f", "markdown").output
     assert "Note: Only one page says so. (seed-only)" in output
+
+
+def test_markdown_shows_markdown_in_data_literally(run, data_file, mini_data):
+    mini_data["events"][0]["title"] = "*bold* [link](https://evil.example) <b>x</b> a|b"
+    data_file(mini_data)
+    output = run("timeline", "-f", "markdown").output
+    assert r"\*bold\* \[link\](https://evil.example) \<b\>x\</b\> a\|b" in output
+
+
+def test_markdown_caption_is_a_paragraph_not_a_list_item(run):
+    output = run("visa", "--compare", "-c", "kr", "--with", "vn", "-f", "markdown").output
+    assert output.splitlines()[-1].startswith(r"\* more open than Cambodia")
+
+
+@pytest.mark.parametrize("columns, width", [("0", 80), ("5", 20)])
+def test_unusable_terminal_widths_fall_back(terminal, columns, width):
+    output = terminal("timeline", "-n", "1", width=columns).output
+    assert output.strip()
+    assert max(len(line) for line in output.splitlines()) <= width

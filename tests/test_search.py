@@ -38,3 +38,12 @@ def test_empty_search_is_a_usage_error(run):
 def test_snippet_cuts_at_spaces_around_the_match():
     text = "one two three four five six seven eight nine ten eleven twelve"
     assert snippet(text, "six", around=10) == "…four five six seven…"
+
+
+def test_tables_show_a_snippet_but_tsv_keeps_the_whole_text(run, terminal, data_file, mini_data):
+    mini_data["events"][0]["summary"] = "word " * 40 + "needle" + " tail" * 40
+    data_file(mini_data)
+    assert tsv_rows(run("search", "needle").output)[0]["text"] == mini_data["events"][0]["summary"]
+    table = terminal("search", "needle", width=200, env={"NO_COLOR": "1"}).output
+    assert "…word word" in table and "needle tail" in table
+    assert table.count("word") < 40

@@ -31,19 +31,16 @@ def search_listing(session: Session, text: str, matches: list[query.Match]) -> L
         Column("kind", "Kind", wrap=False),
         Column("id", "Id", wrap=False),  # whole, to copy into `ckr show`
         Column("field", "Field", wrap=False),
-        Column("text", "Match", min_width=20),
+        # Tables show the words around the match; CSV, TSV and JSON keep the whole text.
+        Column("text", "Match", show=lambda value: snippet(str(value), text), min_width=20),
     ]
     rows = [
-        {"kind": m.kind, "id": m.record.id, "field": m.field, "text": snippet(m.text, text)}
-        for m in matches
-    ]
-    records = [
         {"kind": m.kind, "id": m.record.id, "field": m.field, "text": m.text} for m in matches
     ]
     return Listing(
         columns=columns,
         rows=rows,
-        records=records,
+        records=rows,
         record_keys=["kind", "id", "field", "text"],
         title=f"Records mentioning {text!r}",
         caption=session.caption(len(rows), "match") + " · ckr show ID for one in full",

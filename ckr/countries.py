@@ -289,9 +289,11 @@ SOUTHEAST_ASIA = ("KH", "VN", "TH", "LA", "MM", "MY", "SG", "ID", "PH", "BN", "T
 
 
 def _normal(text: str) -> str:
-    """Case, accents' encoding, dots, dashes and spaces do not matter: "S. Korea" == "s korea"."""
-    text = unicodedata.normalize("NFC", text).casefold()
-    text = text.replace("’", "'").replace(".", " ").replace("-", " ")
+    """Case, width, accents' encoding, punctuation and spaces do not matter: "S. Korea",
+    "s korea"; "Korea, Republic of", "korea republic of"; "ＫＯＲＥＡ", "korea"; "U.S.", "us"."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = re.sub(r"\b(\w)\.(?=\w\.)", r"\1", text)  # initials: "u.s.a." -> "usa."
+    text = re.sub(r"[.,()\-]", " ", text.replace("’", "'"))
     return re.sub(r"\s+", " ", text).strip().removeprefix("the ")
 
 

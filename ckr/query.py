@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -212,7 +213,11 @@ RECORD_KINDS = {
 
 
 def find_record(data: Dataset, record_id: str) -> tuple[str, Record]:
-    """The record with this id, whatever its kind: ("event", Event(...))."""
+    """The record with this id, whatever its kind: ("event", Event(...)).
+
+    Ids are lower-case slugs, so "VN-KR-2023" finds "vn-kr-2023".
+    """
+    record_id = record_id.strip().lower()
     for collection, kind in RECORD_KINDS.items():
         for record in getattr(data, collection):
             if record.id == record_id:
@@ -252,8 +257,12 @@ def _searchable(data: Dataset):
 
 
 def search(data: Dataset, text: str) -> list[Match]:
-    """Records whose text contains `text` (any case): one match per record, grouped by kind."""
-    needle = text.casefold()
+    """Records whose text contains `text` (any case): one match per record, grouped by kind.
+
+    The needle is put in NFC, the form text is stored in, so "khách" typed as "kha" plus
+    combining marks still matches.
+    """
+    needle = unicodedata.normalize("NFC", text).casefold()
     found: dict[str, Match] = {}
     for kind, record, field, value in _searchable(data):
         if value and record.id not in found and needle in value.casefold():

@@ -109,3 +109,8 @@ def test_source_titles_are_links_on_a_colour_terminal(terminal):
 def test_no_links_without_colour_or_when_piped(terminal, run):
     assert "\x1b]8;" not in terminal("sources", width=140, env={"NO_COLOR": "1"}).output
     assert "\x1b]8;" not in run("sources", "-f", "table").output
+
+
+def test_show_finds_an_id_typed_in_capitals(run):
+    assert run("show", "KH-KR", "-f", "json").output == run("show", "kh-kr", "-f", "json").output
+    assert '"kh-kr"' in run("show", "KH-KR", "-f", "json").output

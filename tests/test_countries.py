@@ -23,6 +23,10 @@ from ckr import countries
         ("북한", "KP"),
         ("Burma", "MM"),
         ("east-timor", "TL"),
+        ("U.S.", "US"),
+        ("U.S.A.", "US"),
+        ("Korea, Republic of", "KR"),
+        ("\uff4b\uff4f\uff52\uff45\uff41", "KR"),  # "korea" in full-width letters
     ],
 )
 def test_names_in_many_scripts(name, code):

@@ -47,3 +47,10 @@ def test_tables_show_a_snippet_but_tsv_keeps_the_whole_text(run, terminal, data_
     table = terminal("search", "needle", width=200, env={"NO_COLOR": "1"}).output
     assert "…word word" in table and "needle tail" in table
     assert table.count("word") < 40
+
+
+def test_a_needle_typed_with_combining_marks_finds_stored_text(run, data_file, mini_data):
+    mini_data["events"][0]["title"] = "Kh\u00e1ch visit"  # stored composed, as usual
+    data_file(mini_data)
+    rows = tsv_rows(run("search", "Kha\u0301ch").output)  # typed as a plus a mark
+    assert [r["id"] for r in rows] == [mini_data["events"][0]["id"]]

@@ -34,9 +34,7 @@ def search_listing(session: Session, text: str, matches: list[query.Match]) -> L
         # Tables show the words around the match; CSV, TSV and JSON keep the whole text.
         Column("text", "Match", show=lambda value: snippet(str(value), text), min_width=20),
     ]
-    rows = [
-        {"kind": m.kind, "id": m.record.id, "field": m.field, "text": m.text} for m in matches
-    ]
+    rows = [{"kind": m.kind, "id": m.record.id, "field": m.field, "text": m.text} for m in matches]
     return Listing(
         columns=columns,
         rows=rows,

@@ -50,7 +50,6 @@ class Listing:
     title: str = ""
     caption: str = ""
     intro: str = ""  # a paragraph shown above a table
-    notes: list[str] = field(default_factory=list)  # lines shown under a table
     empty_message: str = "Nothing matches."
     highlight: str = ""  # text to highlight wherever it appears in a table
     chart: Chart | None = None  # draw bars rather than a table

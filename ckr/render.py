@@ -81,7 +81,6 @@ def to_markdown(listing: Listing) -> str:
     lines.append("|" + "|".join(" --- " for _ in columns) + "|")
     for row in listing.rows:
         lines.append(cells([markdown_text(c.display(row[c.key]), in_cell=True) for c in columns]))
-    lines += [""] + [markdown_text(note) for note in listing.notes] if listing.notes else []
     if listing.caption:
         lines += ["", markdown_text(listing.caption)]
     return "\n".join(lines) + "\n"
@@ -137,8 +136,6 @@ def write_table(listing: Listing, out: TextIO) -> None:
         console.print(_text(listing.title, "bold"), _text(listing.intro), "", sep="\n")
         listing = replace(listing, title="")
     console.print(_rich_table(listing) if fits else _rich_cards(listing))
-    for note in listing.notes:
-        console.print(_text(note, "dim"))
 
 
 # A word longer than this (a URL, say) may be folded; it should not force the block layout.

@@ -201,13 +201,24 @@ def test_fields_do_not_apply_to_a_drawn_chart(terminal, run):
     assert run("timeline", "--chart", "--fields", "year").output.startswith("year\n1997\n")
 
 
-def test_markdown_keeps_a_domains_notes(run, data_file, mini_data):
+@pytest.mark.parametrize("fmt", ["markdown", "tsv", "csv"])
+def test_a_domains_notes_are_in_every_format(run, data_file, mini_data, fmt):
     mini_data["domains"][0]["notes"] = [
         {"text": "Only one page says so.", "sources": ["paper-a"], "confidence": "seed-only"}
     ]
     data_file(mini_data)
-    output = run("domains", "trade", "-f", "markdown").output
-    assert "Note: Only one page says so. (seed-only)" in output
+    output = run("domains", "trade", "-f", fmt).output
+    assert "note" in output and "Only one page says so. (seed-only)" in output
+
+
+def test_a_domain_with_only_notes_shows_them(terminal, data_file, mini_data):
+    domain = mini_data["domains"][0]
+    domain["figures"], domain["agreements"] = [], []
+    domain["notes"] = [
+        {"text": "Nothing measured.", "sources": ["paper-a"], "confidence": "disputed"}
+    ]
+    data_file(mini_data)
+    assert "Nothing measured. (disputed)" in terminal("domains", "trade", width=120).output
 
 
 def test_markdown_shows_markdown_in_data_literally(run, data_file, mini_data):

@@ -54,7 +54,7 @@ def domain_record(session: Session, domain: Domain) -> dict:
 
 
 def domain_listing(session: Session, domain: Domain) -> Listing:
-    """One domain's figures (with who reported each) and its agreements, in one table."""
+    """One domain's figures (with who reported each), agreements and notes, in one table."""
     columns = [
         Column("item", "Item", min_width=10),
         Column("kind", "Kind", wrap=False),
@@ -85,16 +85,25 @@ def domain_listing(session: Session, domain: Domain) -> Listing:
         }
         for a in domain.agreements
     ]
-    count = len(domain.figures) + len(domain.agreements)
+    rows += [
+        {
+            "kind": "note",
+            "when": None,
+            "item": flagged(n.text, n.confidence),
+            "value": None,
+            "reported_by": None,
+            "source": publishers(session, n.sources),
+        }
+        for n in domain.notes
+    ]
     return Listing(
         columns=columns,
         rows=rows,
         records=domain_record(session, domain),
         title=domain.name,
         intro=domain.summary,
-        caption=session.caption(count, "fact"),
-        notes=[flagged(f"Note: {n.text}", n.confidence) for n in domain.notes],
-        empty_message=f"The {domain.name} domain has no figures or agreements yet.",
+        caption=session.caption(len(rows), "fact"),
+        empty_message=f"The {domain.name} domain has no figures, agreements or notes yet.",
     )
 
 

@@ -254,9 +254,10 @@ def write_chart(listing: Listing, out: TextIO) -> None:
     previous = None
     for label, amounts, total in bars:
         line = Text(printable(label if label != previous else "").ljust(label_width) + " ")
-        for name, amount in amounts:
+        lengths = _segment_lengths([amount for _, amount in amounts], top, room)
+        for (name, _), length in zip(amounts, lengths, strict=True):
             glyph, colour = style[name]
-            line.append(glyph * _length(amount, top, room), style=colour)
+            line.append(glyph * length, style=colour)
         line.append(" " + total)
         console.print(line, no_wrap=True, overflow="crop")
         previous = label
@@ -295,9 +296,25 @@ def _bars(groups: dict[str, list[dict]], spec) -> list[tuple[str, list[tuple[str
     ]
 
 
-def _length(amount: float, top: float, room: int) -> int:
-    """Bar length in characters; anything above zero shows at least one."""
-    return max(1, round(amount / top * room)) if amount > 0 else 0
+def _segment_lengths(amounts: list[float], top: float, room: int) -> list[int]:
+    """Characters for each segment of one bar. The bar's length follows its total, so
+    equal totals draw equal bars; every amount above zero shows at least one character.
+    """
+    total = sum(amount for amount in amounts if amount > 0)
+    positive = sum(1 for amount in amounts if amount > 0)
+    length = max(positive, round(total / top * room)) if total else 0
+    lengths, drawn, running = [], 0, 0.0
+    for amount in amounts:
+        if amount <= 0:
+            lengths.append(0)
+            continue
+        positive -= 1
+        running += amount
+        end = round(running / total * length)  # round where segments end, not each one
+        end = min(max(end, drawn + 1), length - positive)
+        lengths.append(end - drawn)
+        drawn = end
+    return lengths
 
 
 def cell_width(text: str) -> int:

@@ -57,3 +57,16 @@ def test_chart_needs_a_domain(run):
     result = run("domains", "--chart")
     assert result.exit_code == 2
     assert "--chart needs a DOMAIN" in result.stderr
+
+
+def test_equal_totals_draw_equal_bars():
+    from ckr.render import _segment_lengths
+
+    # Five single events and one group of 2 + 3 both total 5: the same length wherever
+    # the bar has room for one character per segment.
+    for room in (10, 17, 35, 36, 101):
+        assert sum(_segment_lengths([1.0] * 5, 10, room)) == sum(
+            _segment_lengths([2.0, 3.0], 10, room)
+        )
+    assert _segment_lengths([1.0, 1.0, 1.0], 3, 2) == [1, 1, 1]  # each still shows
+    assert _segment_lengths([0.0, 3.0], 3, 10) == [0, 10]

@@ -114,3 +114,8 @@ def test_no_links_without_colour_or_when_piped(terminal, run):
 def test_show_finds_an_id_typed_in_capitals(run):
     assert run("show", "KH-KR", "-f", "json").output == run("show", "kh-kr", "-f", "json").output
     assert '"kh-kr"' in run("show", "KH-KR", "-f", "json").output
+
+
+def test_sources_on_a_terminal_show_each_id_for_ckr_show(terminal):
+    output = terminal("sources", width=200, env={"NO_COLOR": "1"}).output
+    assert "paper-a" in output and "agency-c" in output

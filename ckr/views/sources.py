@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 def sources_listing(session: Session, sources: list[Source], counts: dict[str, int]) -> Listing:
     columns = [
-        Column("id", "Id", in_table=False),
+        Column("id", "Id", wrap=False),  # whole, to copy into `ckr show`
         Column("publisher", "Publisher", min_width=10),
         Column("title", "Title", min_width=12, link="url"),
         Column("url", "URL", min_width=12),

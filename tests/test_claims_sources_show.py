@@ -69,8 +69,8 @@ def test_show_a_claim_names_its_evidence(run):
         if r["field"] == "visa"
     ]
     assert values == [
-        "vn-kr-2023: South Korea citizens in Vietnam",
-        "kh-kr: South Korea citizens in Cambodia",
+        "vn-kr-2023: citizens of South Korea in Vietnam",
+        "kh-kr: citizens of South Korea in Cambodia",
     ]
 
 

@@ -86,7 +86,7 @@ def _with_title(session: Session, record_id: str) -> str:
     name = getattr(record, "title", None) or getattr(record, "name", None)
     if isinstance(record, VisaRule):
         who, where = countries.name_of(record.nationality), countries.name_of(record.destination)
-        name = f"{who} citizens in {where}"
+        name = f"citizens of {who} in {where}"
     return f"{record_id}: {name}" if name else record_id
 
 

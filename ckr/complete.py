@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import click
 
 from ckr import countries, query
@@ -27,8 +29,12 @@ def _country_words(codes: list[str], incomplete: str) -> list[str]:
     for code in codes:
         country = countries.BY_CODE.get(code)
         spellings = [country.name, *country.aliases] if country else []
-        words += [s.casefold().replace(" ", "-") for s in spellings if s.isascii()]
+        words += [s.casefold().replace(" ", "-") for s in spellings if _SHELL_WORD.match(s)]
     return _starting(words + codes, incomplete)
+
+
+# Spellings a shell takes as one word without quoting: no apostrophes, commas or brackets.
+_SHELL_WORD = re.compile(r"^[A-Za-z0-9 -]+$")
 
 
 def nationality(ctx: click.Context, _param, incomplete: str) -> list[str]:
@@ -39,6 +45,24 @@ def nationality(ctx: click.Context, _param, incomplete: str) -> list[str]:
 def destination(ctx: click.Context, _param, incomplete: str) -> list[str]:
     data = _data(ctx)
     return _country_words(query.destinations(data), incomplete) if data else []
+
+
+def neighbours(ctx: click.Context, _param, incomplete: str) -> list[str]:
+    """--with takes a comma-separated list: complete its last item with a neighbour not
+    named yet."""
+    data = _data(ctx)
+    if data is None:
+        return []
+    done, _, last = incomplete.rpartition(",")
+    named = {query.HOME}
+    for name in done.split(","):
+        try:
+            named.add(countries.resolve(name).code)
+        except countries.UnknownCountry:
+            pass  # the command will say so; completion just offers the rest
+    codes = [code for code in query.destinations(data) if code not in named]
+    prefix = f"{done}," if done else ""
+    return [prefix + word for word in _country_words(codes, last)]
 
 
 def category(ctx: click.Context, _param, incomplete: str) -> list[str]:

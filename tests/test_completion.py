@@ -49,3 +49,19 @@ def test_categories_domains_and_ids_complete(run):
 
 def test_commands_complete(run):
     assert complete(run, "ckr vi") == ["visa"]
+
+
+def test_with_completes_the_last_neighbour_of_a_list(run):
+    assert complete(run, "ckr visa --compare --with vi") == ["vietnam", "viet-nam", "vietnamese"]
+    assert complete(run, "ckr visa --compare --with vietnam,") == [
+        "vietnam,thailand",
+        "vietnam,thai",
+        "vietnam,kingdom-of-thailand",
+        "vietnam,TH",
+    ]
+    assert "cambodia" not in complete(run, "ckr visa --compare --with ")
+
+
+def test_offered_words_need_no_quoting_in_a_shell(run):
+    for word in complete(run, "ckr visa --country "):
+        assert all(ch.isalnum() or ch == "-" for ch in word), word

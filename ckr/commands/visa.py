@@ -53,6 +53,7 @@ def _covered(codes: list[str]) -> str:
     "neighbours",
     multiple=True,
     metavar="A,B",
+    shell_complete=complete.neighbours,
     help="With --compare: only these neighbours.",
 )
 @output_options

@@ -193,3 +193,12 @@ def test_compare_neighbours_are_southeast_asian(run, data_file, mini_data):
     data_file(mini_data)
     header = run("visa", "--compare").output.splitlines()[0]
     assert header == "passport\tKH\tVN\tTH\tstricter_than"
+
+
+def test_a_country_code_only_the_data_file_knows_can_be_asked_for(run, data_file, mini_data):
+    for rule in mini_data["visa"]:
+        if rule["nationality"] == "KR":
+            rule["nationality"] = "GB"
+    data_file(mini_data)
+    rows = tsv_rows(run("visa", "-c", "gb", "-d", "VN").output)
+    assert [(r["destination"], r["max_stay_days"]) for r in rows] == [("Vietnam", "45")]

@@ -134,6 +134,8 @@ def _destination_code(data, text: str, option: str = "--destination") -> str:
 
 def _covered_country(text: str, option: str, covered: list[str], what: str) -> str:
     """The code of the country `text` names, if the dataset has rules for it."""
+    if text.strip().upper() in covered:  # also codes a data file of one's own adds
+        return text.strip().upper()
     country = _country(text, option)
     if country.code not in covered:
         raise click.BadParameter(

@@ -202,3 +202,13 @@ def test_a_country_code_only_the_data_file_knows_can_be_asked_for(run, data_file
     data_file(mini_data)
     rows = tsv_rows(run("visa", "-c", "gb", "-d", "VN").output)
     assert [(r["destination"], r["max_stay_days"]) for r in rows] == [("Vietnam", "45")]
+
+
+def test_matrix_marks_a_countrys_own_passport(run, data_file, mini_data):
+    rule = dict(mini_data["visa"][0], id="vn-kh", destination="VN", nationality="KH")
+    rule.update(effective_from=None, effective_until=None)
+    mini_data["visa"].append(rule)
+    data_file(mini_data)
+    rows = {r["destination"]: r for r in tsv_rows(run("visa").output)}
+    assert rows["Cambodia"]["KH"] == "own country"
+    assert rows["Vietnam"]["KH"] != "own country"

@@ -122,7 +122,10 @@ def visa_matrix_listing(session: Session, rules: list[VisaRule], on) -> Listing:
             rule.destination, {"destination": countries.name_of(rule.destination)}
         )
         row[rule.nationality] = _rule_words(rule, with_since=False)
-    columns = [Column("destination", "Destination")] + [
+    for code, row in cells.items():
+        if code in nationalities:
+            row[code] = "own country"  # where "—" would look like a gap in the data
+    columns = [Column("destination", "Destination", wrap=False)] + [
         Column(code, countries.name_of(code)) for code in nationalities
     ]
     rows = [{c.key: row.get(c.key) for c in columns} for row in cells.values()]

@@ -91,7 +91,7 @@ class CkrGroup(click.Group):
             )
             sys.stdout.flush()  # a closed pipe shows up here, not at interpreter exit
         except click.ClickException as error:  # usage errors among them, with exit code 2
-            code = _fail(error.format_message(), error.exit_code)
+            code = _fail(_usage_message(error), error.exit_code)
         except DataError as error:
             code = _fail(str(error), EXIT_DATA)
         except SettingError as error:
@@ -112,6 +112,13 @@ class Interrupted(click.ClickException):
 
     def __init__(self) -> None:
         super().__init__("interrupted")
+
+
+def _usage_message(error: click.ClickException) -> str:
+    # `ckr timeline --data x.json`: to click, an unknown option of timeline.
+    if isinstance(error, click.NoSuchOption) and error.option_name == "--data" and error.ctx:
+        return f"--data goes before the command: ckr --data FILE {error.ctx.info_name} ..."
+    return error.format_message()
 
 
 def _fail(message: str, code: int) -> int:

@@ -32,6 +32,10 @@ def test_unknown_command_suggests_the_near_one(run):
             "no category 'labor' in the dataset (did you mean 'labour'?)",
         ),
         (["timeline", "--nope"], "No such option"),
+        (
+            ["timeline", "--data", "x.json"],
+            "--data goes before the command: ckr --data FILE timeline",
+        ),
     ],
 )
 def test_usage_errors_exit_2_with_one_line(run, args, expected):

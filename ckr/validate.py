@@ -53,7 +53,9 @@ def problems_in_document(document: object) -> list[Problem]:
     for required in ("metadata", "sources"):
         if required not in document:
             problems.append(("$", f"Object missing required field `{required}`"))
-    metadata = _convert(document.get("metadata", {}), Metadata, "$.metadata", problems)
+    metadata = None
+    if "metadata" in document:  # when missing, it was reported once above
+        metadata = _convert(document["metadata"], Metadata, "$.metadata", problems)
     valid = {name: _valid_records(document, name, problems) for name in COLLECTIONS}
     # The checks across records need a Dataset; a stand-in fills a broken metadata block.
     stand_in = Metadata(title="?", version="?", license="?", last_reviewed="0001")

@@ -161,3 +161,11 @@ def test_lookalike_values_are_rejected(run, data_file, mini_data, record, field,
     mini_data[record][0][field] = value
     data_file(mini_data)
     assert problems(run("validate"))[0] == f"$.{record}[0].{field}: {expected}"
+
+
+def test_an_empty_object_names_each_missing_part_once(run, data_file):
+    data_file("{}")
+    assert problems(run("validate")) == [
+        "$: Object missing required field `metadata`",
+        "$: Object missing required field `sources`",
+    ]

@@ -70,3 +70,8 @@ def test_equal_totals_draw_equal_bars():
         )
     assert _segment_lengths([1.0, 1.0, 1.0], 3, 2) == [1, 1, 1]  # each still shows
     assert _segment_lengths([0.0, 3.0], 3, 10) == [0, 10]
+
+
+def test_reverse_puts_the_newest_year_first_in_a_chart(run):
+    years = [r["year"] for r in tsv_rows(run("timeline", "--chart", "-r").output)]
+    assert years == sorted(years, reverse=True) and years[0] != years[-1]

@@ -38,9 +38,12 @@ def events_listing(session: Session, events: list[Event]) -> Listing:
 
 
 def timeline_chart_listing(session: Session, events: list[Event]) -> Listing:
-    """Events per year and category: the rows scripts get, the bars people see."""
+    """Events per year and category: the rows scripts get, the bars people see.
+
+    Years come in the order of `events`: oldest first, or newest first with --reverse.
+    """
     counts: dict[tuple[str, str], int] = {}
-    for event in sorted(events, key=lambda e: e.date):
+    for event in events:
         key = (event.date[:4], event.category.casefold())
         counts[key] = counts.get(key, 0) + 1
     rows = [{"year": y, "category": c, "events": n} for (y, c), n in counts.items()]

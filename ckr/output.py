@@ -47,7 +47,10 @@ format_option = click.option(
 fields_option = click.option(
     "--fields",
     metavar="A,B,...",
-    help="Only these fields, in this order (an unknown name lists the available ones).",
+    help=(
+        "Only these fields, in this order; JSON has its own names "
+        "(an unknown name lists the available ones)."
+    ),
 )
 
 

@@ -24,7 +24,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 PYTHON = sys.executable
-CKR = [shutil.which("ckr") or "ckr"]
+# The ckr installed beside this Python, not one a PATH shim (pyenv's, say) would slow down.
+_BESIDE = Path(sys.executable).parent / "ckr"
+CKR = [str(_BESIDE) if _BESIDE.exists() else shutil.which("ckr") or "ckr"]
 SEARCH = ["timeline", "--search", "partnership", "--limit", "20", "--format", "json"]
 JQ_FILTER = (
     '[.events[] | select((.title + " " + .summary + " " + (.note // "")) | ascii_downcase'

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -256,16 +257,17 @@ def _searchable(data: Dataset):
         yield "source", source, "title", source.title
 
 
-def search(data: Dataset, text: str) -> list[Match]:
+def search(data: Dataset, text: str, whole_words: bool = False) -> list[Match]:
     """Records whose text contains `text` (any case): one match per record, grouped by kind.
 
     The needle is put in NFC, the form text is stored in, so "khách" typed as "kha" plus
-    combining marks still matches.
+    combining marks still matches. With `whole_words`, "EPS" does not match "keeps".
     """
-    needle = unicodedata.normalize("NFC", text).casefold()
+    needle = re.escape(unicodedata.normalize("NFC", text).casefold())
+    pattern = re.compile(rf"(?<!\w){needle}(?!\w)" if whole_words else needle)
     found: dict[str, Match] = {}
     for kind, record, field, value in _searchable(data):
-        if value and record.id not in found and needle in value.casefold():
+        if value and record.id not in found and pattern.search(value.casefold()):
             found[record.id] = Match(kind, record, field, value)
     order = ["event", "visa rule", "domain", "claim", "source"]
     return sorted(found.values(), key=lambda m: order.index(m.kind))

@@ -54,3 +54,13 @@ def test_a_needle_typed_with_combining_marks_finds_stored_text(run, data_file, m
     data_file(mini_data)
     rows = tsv_rows(run("search", "Kha\u0301ch").output)  # typed as a plus a mark
     assert [r["id"] for r in rows] == [mini_data["events"][0]["id"]]
+
+
+def test_word_matches_whole_words_only(run, data_file, mini_data):
+    mini_data["events"][0]["title"] = "Workers join the EPS"
+    mini_data["events"][1]["title"] = "Japan keeps its waiver"
+    data_file(mini_data)
+    every = {r["id"] for r in tsv_rows(run("search", "eps").output)}
+    words = {r["id"] for r in tsv_rows(run("search", "eps", "--word").output)}
+    assert mini_data["events"][1]["id"] in every - words
+    assert mini_data["events"][0]["id"] in words

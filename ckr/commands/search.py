@@ -12,19 +12,20 @@ from ckr.views import search as view
 
 @click.command()
 @click.argument("text")
+@click.option("--word", "-w", is_flag=True, help="Match TEXT only as a whole word or phrase.")
 @output_options
 @pass_session
-def search(session: Session, text, fmt, fields) -> None:
+def search(session: Session, text, word, fmt, fields) -> None:
     """Find TEXT (any case) in events, visa notes, domains, claims and sources.
 
     Results are grouped by kind, each with the id to give `ckr show`.
 
     \b
     Examples:
-      ckr search EPS
+      ckr search EPS --word
       ckr search "scam" --format json
     """
     if not text.strip():
         raise click.BadParameter("give some text to look for", param_hint="'TEXT'")
-    matches = query.search(session.catalog.data, text)
+    matches = query.search(session.catalog.data, text, whole_words=word)
     emit(view.search_listing(session, text, matches), fmt, fields)

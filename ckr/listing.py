@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import re
 
 Value = str | int | float | None
 
@@ -23,11 +26,16 @@ class Column:
     in_table: bool = True  # False: only in CSV/TSV, where scripts want the raw value
     optional: bool = False  # True: only when asked for with --fields
     link: str | None = None  # key of the row value that is this cell's hyperlink target
+    table_key: str | None = None  # key of a shorter row value that tables show instead
 
     def display(self, value: Value) -> str:
         if self.show is not None:
             return self.show(value)
         return "—" if value is None else str(value)
+
+    def shown(self, row: dict[str, Value]) -> str:
+        """What a table (or Markdown) shows of this column for `row`."""
+        return self.display(row[self.table_key or self.key])
 
 
 @dataclass(frozen=True)
@@ -51,12 +59,12 @@ class Listing:
     caption: str = ""
     intro: str = ""  # a paragraph shown above a table
     empty_message: str = "Nothing matches."
-    highlight: str = ""  # text to highlight wherever it appears in a table
+    highlight: re.Pattern | None = None  # matches to highlight in a table
     chart: Chart | None = None  # draw bars rather than a table
     record_keys: list[str] = field(default_factory=list)  # JSON fields, known even with no rows
 
     def default_columns(self) -> list[Column]:
-        """The columns of CSV, TSV and Markdown output."""
+        """The columns of CSV and TSV output."""
         return [column for column in self.columns if not column.optional]
 
     def table_columns(self) -> list[Column]:

@@ -231,7 +231,9 @@ class Match(NamedTuple):
     kind: str
     record: Record
     field: str
-    text: str
+    text: str  # the field's text, in NFC
+    start: int  # where the match is in `text`
+    end: int
 
 
 def _searchable(data: Dataset):
@@ -257,17 +259,23 @@ def _searchable(data: Dataset):
         yield "source", source, "title", source.title
 
 
-def search(data: Dataset, text: str, whole_words: bool = False) -> list[Match]:
-    """Records whose text contains `text` (any case): one match per record, grouped by kind.
+def search_pattern(text: str, whole_words: bool = False) -> re.Pattern:
+    """What `search` looks for: `text` in any case; with `whole_words`, "EPS" but not the
+    "eps" in "keeps". Views highlight with the same pattern."""
+    needle = re.escape(unicodedata.normalize("NFC", text))
+    return re.compile(rf"(?<!\w){needle}(?!\w)" if whole_words else needle, re.IGNORECASE)
 
-    The needle is put in NFC, the form text is stored in, so "khách" typed as "kha" plus
-    combining marks still matches. With `whole_words`, "EPS" does not match "keeps".
-    """
-    needle = re.escape(unicodedata.normalize("NFC", text).casefold())
-    pattern = re.compile(rf"(?<!\w){needle}(?!\w)" if whole_words else needle)
+
+def search(data: Dataset, pattern: re.Pattern) -> list[Match]:
+    """Records with a match for `pattern` (from search_pattern): the first match in each
+    record, grouped by kind. Text is compared in NFC, whichever form the file stores."""
     found: dict[str, Match] = {}
     for kind, record, field, value in _searchable(data):
-        if value and record.id not in found and pattern.search(value.casefold()):
-            found[record.id] = Match(kind, record, field, value)
+        if not value or record.id in found:
+            continue
+        text = value if value.isascii() else unicodedata.normalize("NFC", value)
+        match = pattern.search(text)
+        if match:
+            found[record.id] = Match(kind, record, field, text, match.start(), match.end())
     order = ["event", "visa rule", "domain", "claim", "source"]
     return sorted(found.values(), key=lambda m: order.index(m.kind))

@@ -80,7 +80,7 @@ def to_markdown(listing: Listing) -> str:
     lines.append(cells([markdown_text(column.header, in_cell=True) for column in columns]))
     lines.append("|" + "|".join(" --- " for _ in columns) + "|")
     for row in listing.rows:
-        lines.append(cells([markdown_text(c.display(row[c.key]), in_cell=True) for c in columns]))
+        lines.append(cells([markdown_text(c.shown(row), in_cell=True) for c in columns]))
     if listing.caption:
         lines += ["", markdown_text(listing.caption)]
     return "\n".join(lines) + "\n"
@@ -148,7 +148,7 @@ def _narrowest_table(listing: Listing) -> int:
 
     total = 0
     for column in listing.table_columns():
-        cells = [column.header] + [column.display(row[column.key]) for row in listing.rows]
+        cells = [column.header] + [column.shown(row) for row in listing.rows]
         pieces = [cells] if not column.wrap else [c.split() for c in cells]
         longest = max((cell_len(printable(p)) for piece in pieces for p in piece), default=0)
         longest = min(longest, LONGEST_WORD_KEPT)
@@ -191,9 +191,9 @@ def _rich_table(listing: Listing):
 
 def _cell(listing: Listing, column: Column, row: dict[str, Value]):
     """A table cell: literal text, matches highlighted, a link where the column has one."""
-    text = _text(column.display(row[column.key]))
+    text = _text(column.shown(row))
     if listing.highlight:
-        text.highlight_words([printable(listing.highlight)], "reverse", case_sensitive=False)
+        text.highlight_regex(listing.highlight, "reverse")
     target = row.get(column.link) if column.link else None
     # Terminals that know OSC 8 make this clickable; a URL with control characters
     # never becomes a link (the dataset's schema rejects those anyway).
@@ -217,7 +217,7 @@ def _rich_cards(listing: Listing):
         for column in others:
             fields.add_row(_text(column.header), _cell(listing, column, row))
         parts += [
-            _text(first.display(row[first.key]), "bold underline"),
+            _text(first.shown(row), "bold underline"),
             Padding(fields, (0, 0, 1, 2)),
         ]
     if listing.caption:

@@ -1,5 +1,6 @@
 import json
 
+from ckr import query
 from ckr.views.search import snippet
 from conftest import tsv_rows
 
@@ -35,9 +36,38 @@ def test_empty_search_is_a_usage_error(run):
     assert run("search", "  ").exit_code == 2
 
 
+def _match(text: str, needle: str, whole_words: bool = False) -> query.Match:
+    found = query.search_pattern(needle, whole_words).search(text)
+    return query.Match("event", None, "title", text, found.start(), found.end())
+
+
 def test_snippet_cuts_at_spaces_around_the_match():
     text = "one two three four five six seven eight nine ten eleven twelve"
-    assert snippet(text, "six", around=10) == "…four five six seven…"
+    assert snippet(_match(text, "six"), around=10) == "…four five six seven…"
+
+
+def test_snippet_surrounds_the_match_the_search_found():
+    # Case folding changes lengths ("İ" folds to two characters); the span must not drift.
+    text = "\u0130" * 60 + " the Busan Savings Bank collapsed"
+    assert "Busan" in snippet(_match(text, "busan"), around=10)
+    # With whole words, the snippet shows the whole word, not an earlier part of a word.
+    text = "Koreans abroad " + "x " * 40 + "the Korea desk"
+    assert snippet(_match(text, "korea", whole_words=True), around=10).endswith("the Korea desk")
+
+
+def test_word_search_highlights_only_whole_words(terminal, data_file, mini_data):
+    mini_data["events"][0]["title"] = "Koreans meet the Korea desk"
+    data_file(mini_data)
+    output = terminal("search", "korea", "--word", width=200, env={"FORCE_COLOR": "1"}).output
+    assert "\x1b[7mKorea\x1b[0m desk" in output
+    assert "\x1b[7mKorea\x1b[0mns" not in output
+
+
+def test_text_stored_decomposed_is_found(run, data_file, mini_data):
+    mini_data["events"][0]["title"] = "Kha\u0301ch visit"  # stored as a plus a mark
+    data_file(mini_data)
+    rows = tsv_rows(run("search", "Kh\u00e1ch").output)
+    assert [r["id"] for r in rows] == [mini_data["events"][0]["id"]]
 
 
 def test_tables_show_a_snippet_but_tsv_keeps_the_whole_text(run, terminal, data_file, mini_data):

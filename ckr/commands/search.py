@@ -27,5 +27,6 @@ def search(session: Session, text, word, fmt, fields) -> None:
     """
     if not text.strip():
         raise click.BadParameter("give some text to look for", param_hint="'TEXT'")
-    matches = query.search(session.catalog.data, text, whole_words=word)
-    emit(view.search_listing(session, text, matches), fmt, fields)
+    pattern = query.search_pattern(text, whole_words=word)
+    matches = query.search(session.catalog.data, pattern)
+    emit(view.search_listing(session, text, pattern, matches), fmt, fields)

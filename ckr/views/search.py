@@ -8,15 +8,14 @@ from ckr import query
 from ckr.listing import Column, Listing
 
 if TYPE_CHECKING:
+    import re
+
     from ckr.session import Session
 
 
-def snippet(text: str, needle: str, around: int = 50) -> str:
-    """The part of `text` around the first match, with ellipses where it was cut."""
-    start = text.casefold().find(needle.casefold())
-    if start < 0:
-        return text
-    end = start + len(needle)
+def snippet(match: query.Match, around: int = 50) -> str:
+    """The words around the match, with ellipses where the text was cut."""
+    text, start, end = match.text, match.start, match.end
     left, right = max(0, start - around), min(len(text), end + around)
     # Cut at spaces, not inside words, unless a word runs into the match itself.
     if left and text[left - 1] != " " and (space := text.find(" ", left, start)) != -1:
@@ -26,22 +25,27 @@ def snippet(text: str, needle: str, around: int = 50) -> str:
     return ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
 
 
-def search_listing(session: Session, text: str, matches: list[query.Match]) -> Listing:
+def search_listing(
+    session: Session, text: str, pattern: re.Pattern, matches: list[query.Match]
+) -> Listing:
     columns = [
         Column("kind", "Kind", wrap=False),
         Column("id", "Id", wrap=False),  # whole, to copy into `ckr show`
         Column("field", "Field", wrap=False),
         # Tables show the words around the match; CSV, TSV and JSON keep the whole text.
-        Column("text", "Match", show=lambda value: snippet(str(value), text), min_width=20),
+        Column("text", "Match", min_width=20, table_key="snippet"),
     ]
-    rows = [{"kind": m.kind, "id": m.record.id, "field": m.field, "text": m.text} for m in matches]
+    records = [
+        {"kind": m.kind, "id": m.record.id, "field": m.field, "text": m.text} for m in matches
+    ]
+    rows = [{**record, "snippet": snippet(m)} for record, m in zip(records, matches, strict=True)]
     return Listing(
         columns=columns,
         rows=rows,
-        records=rows,
+        records=records,
         record_keys=["kind", "id", "field", "text"],
         title=f"Records mentioning {text!r}",
         caption=session.caption(len(rows), "match") + " · ckr show ID for one in full",
         empty_message=f"Nothing in the dataset mentions {text!r}.",
-        highlight=text,
+        highlight=pattern,
     )

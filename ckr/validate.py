@@ -57,8 +57,9 @@ def problems_in_document(document: object) -> list[Problem]:
     if "metadata" in document:  # when missing, it was reported once above
         metadata = _convert(document["metadata"], Metadata, "$.metadata", problems)
     valid = {name: _valid_records(document, name, problems) for name in COLLECTIONS}
-    # The checks across records need a Dataset; a stand-in fills a broken metadata block.
-    stand_in = Metadata(title="?", version="?", license="?", last_reviewed="0001")
+    # The checks across records need a Dataset; a stand-in fills a broken metadata block,
+    # with a review date that no confirmation can postdate.
+    stand_in = Metadata(title="?", version="?", license="?", last_reviewed="9999")
     checked = Dataset(metadata=metadata or stand_in, **valid)
     # A record that failed its own check is still there: what refers to it, or what it
     # cites, must not be reported again.
@@ -135,6 +136,11 @@ def editorial_problems(data: Dataset, cited: set[str]) -> list[Problem]:
                     f"{rule.as_of} is before effective_from {rule.effective_from}, "
                     "yet the rule is marked verified",
                 )
+            )
+        reviewed = data.metadata.last_reviewed
+        if dates.first_day(rule.as_of) > dates.last_day(reviewed):
+            problems.append(
+                (f"$.visa[{i}].as_of", f"{rule.as_of} is after the dataset's review, {reviewed}")
             )
     problems += _overlapping_periods(data.visa)
     return problems

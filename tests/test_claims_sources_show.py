@@ -58,7 +58,7 @@ def test_show_a_visa_rule_in_full_with_its_sources(run):
     fields = {r["field"]: r["value"] for r in rows}
     assert fields["kind"] == "visa rule"
     assert fields["max_stay_days"] == "45"
-    assert fields["age"] == "627 days, stale"
+    assert fields["age"] == "1y 8mo ago, stale"
     assert fields["source"] == "Paper B: Visa news <https://example.org/b>"
 
 

@@ -164,6 +164,6 @@ def test_version_reads_data_named_after_it(run, tmp_path):
     from conftest import MINI
 
     result = run("--version", "--data", str(MINI))
-    assert result.output.splitlines()[1].startswith("dataset test-1, reviewed 2026-01-15")
+    assert result.output.splitlines()[1].startswith("dataset test-1, reviewed 2026-06-01")
     missing = run("--version", "--data", str(tmp_path / "none.json"))
     assert missing.exit_code == 1 and "no such file" in missing.stderr

@@ -39,7 +39,7 @@ def test_markdown_is_a_pipe_table_with_caption(run):
     output = run("timeline", "-f", "markdown").output
     assert output.splitlines()[0] == "| Date | Event | Category | Confidence |"
     assert "| 2021 | FTA signed | trade | seed-only |" in output
-    assert output.rstrip().endswith("4 events · dataset test-1, reviewed 2026-01-15")
+    assert output.rstrip().endswith("4 events · dataset test-1, reviewed 2026-06-01")
 
 
 def test_json_is_compact_when_piped_and_indented_on_a_terminal(run, terminal):

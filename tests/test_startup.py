@@ -44,7 +44,7 @@ def test_quick_version_says_what_the_full_path_says(monkeypatch):
 
 def test_version_of_a_users_own_file_checks_it_in_full():
     output = run_probe("--version")
-    assert output.startswith("ckr 0.1.0\ndataset test-1, reviewed 2026-01-15: 4 events")
+    assert output.startswith("ckr 0.1.0\ndataset test-1, reviewed 2026-06-01: 4 events")
     assert "imported: click msgspec" in output
 
 

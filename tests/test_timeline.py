@@ -70,7 +70,7 @@ def test_table_on_a_terminal_has_headers_and_caption(terminal):
     result = terminal("timeline")
     assert "Date" in result.output and "Confidence" in result.output
     assert "Strategic partnership agreed" in result.output
-    assert "4 events · dataset test-1, reviewed 2026-01-15" in result.output
+    assert "4 events · dataset test-1, reviewed 2026-06-01" in result.output
 
 
 def test_json_expands_sources(run):

@@ -169,3 +169,12 @@ def test_an_empty_object_names_each_missing_part_once(run, data_file):
         "$: Object missing required field `metadata`",
         "$: Object missing required field `sources`",
     ]
+
+
+def test_a_confirmation_after_the_review_date_is_flagged(run, data_file, mini_data):
+    mini_data["visa"][0]["as_of"] = "2027-01"
+    data_file(mini_data)
+    reviewed = mini_data["metadata"]["last_reviewed"]
+    assert problems(run("validate")) == [
+        f"$.visa[0].as_of: 2027-01 is after the dataset's review, {reviewed}"
+    ]

@@ -212,3 +212,20 @@ def test_matrix_marks_a_countrys_own_passport(run, data_file, mini_data):
     rows = {r["destination"]: r for r in tsv_rows(run("visa").output)}
     assert rows["Cambodia"]["KH"] == "own country"
     assert rows["Vietnam"]["KH"] != "own country"
+
+
+@pytest.mark.parametrize(
+    "today, as_of, expected",
+    [
+        ("2024-01-01", "2025-04-14", "2025-04-14 (later than today)"),
+        ("2025-04-14", "2025-04-14", "2025-04-14 (today)"),
+        ("2025-04-20", "2025-04", "2025-04 (this month)"),
+        ("2025-04-20", "2025", "2025 (this year)"),
+        ("2025-05-14", "2025-04-14", "2025-04-14 (30d ago)"),
+    ],
+)
+def test_as_of_says_how_long_ago_in_words(terminal, data_file, mini_data, today, as_of, expected):
+    mini_data["visa"][0]["as_of"] = as_of
+    data_file(mini_data)
+    output = terminal("visa", "-c", "kr", width=300, env={"CKR_TODAY": today}).output
+    assert expected in output

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 import msgspec
 
+from ckr import dates, query
 from ckr.listing import Column, Value
 
 if TYPE_CHECKING:
@@ -30,6 +32,17 @@ def days(value: Value) -> str:
 
 def since(value: Value) -> str:
     return "long standing" if value is None else str(value)
+
+
+def confirmed_when(as_of: str, today: dt.date) -> str:
+    """How long ago a rule was last confirmed: "1y 8mo ago, stale", "this month"."""
+    if dates.first_day(as_of) > today:
+        return "later than today"
+    age = dates.age_in_days(as_of, today)
+    if age == 0:  # today, or a month or year that has not ended yet
+        return {4: "this year", 7: "this month"}.get(len(as_of), "today")
+    stale = ", stale" if query.is_old(age) else ""
+    return f"{dates.describe_age(age)} ago{stale}"
 
 
 def flagged(text: str, confidence: str) -> str:

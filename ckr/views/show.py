@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from ckr import countries, dates, query
+from ckr import countries, query
 from ckr.listing import Column, Listing
 from ckr.model import Domain, Figure, Record, Source, VisaRule
-from ckr.views.common import record_json
+from ckr.views.common import confirmed_when, record_json
 from ckr.views.domains import domain_record, headline
 from ckr.views.visa import visa_record
 
@@ -27,9 +27,7 @@ def record_listing(session: Session, kind: str, record: Record) -> Listing:
                 for label, text in _field_lines(session, name, value)
             ]
     if isinstance(record, VisaRule):
-        stale = ", stale" if query.is_stale(record, session.today) else ""
-        age = dates.age_in_days(record.as_of, session.today)
-        rows.append({"field": "age", "value": f"{age} days{stale}"})
+        rows.append({"field": "age", "value": confirmed_when(record.as_of, session.today)})
     for source in session.catalog.cited(_cited_by(record)):
         text = f"{source.publisher}: {source.title} <{source.url}>"
         rows.append({"field": "source", "value": text, "url": source.url})

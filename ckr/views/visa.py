@@ -8,6 +8,7 @@ from ckr import countries, dates, query
 from ckr.listing import Column, Listing, Value
 from ckr.model import VisaRule
 from ckr.views.common import (
+    confirmed_when,
     days,
     publishers,
     record_json,
@@ -86,9 +87,7 @@ def _rules_listing(
 
 def _as_of_with_age(session: Session):
     def show(value: Value) -> str:
-        age = dates.age_in_days(str(value), session.today)
-        stale = ", stale" if query.is_old(age) else ""
-        return f"{value} ({dates.describe_age(age)} ago{stale})" if age else f"{value} (today)"
+        return f"{value} ({confirmed_when(str(value), session.today)})"
 
     return show
 

@@ -67,7 +67,7 @@ def side_by_side(first: list[str], second: list[str], repeats: int) -> tuple[dic
     )
 
 
-def row(name: str, ours: dict, floor: dict, goal: float | None, unit: str = "s") -> str:
+def row(name: str, ours: dict, floor: dict, goal: float | None) -> str:
     ratio = ours["seconds"] / floor["seconds"]
     verdict = "" if goal is None else ("ok" if ratio <= goal else "MISSED")
     goal_text = f"<= {goal:g}x" if goal else ""

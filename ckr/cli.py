@@ -10,14 +10,11 @@ import click
 
 from ckr import version
 from ckr.dataset import DataError
+from ckr.exits import EXIT_DATA, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, VERDICT
 from ckr.paths import DATA_ENV
 from ckr.session import Session, SettingError
 from ckr.suggest import closest
 from ckr.text import printable
-
-EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-# ctx.meta key: the exit code a command has settled on before it prints (see _reader_left).
-VERDICT = "ckr.verdict"
 
 EPILOG = """\b
 Exit codes:
@@ -87,7 +84,11 @@ class CkrGroup(click.Group):
         code = None
         try:
             code = super().main(
-                args, "ckr", complete_var or "_CKR_COMPLETE", standalone_mode=False, **extra
+                args,
+                "ckr",  # whatever prog_name says: also `python -m ckr` and tests print "ckr"
+                complete_var or "_CKR_COMPLETE",
+                standalone_mode=False,
+                **extra,
             )
             sys.stdout.flush()  # a closed pipe shows up here, not at interpreter exit
         except click.ClickException as error:  # usage errors among them, with exit code 2
@@ -103,7 +104,8 @@ class CkrGroup(click.Group):
         except Exception as error:  # the last line of defence: one line, no traceback
             if os.environ.get("CKR_DEBUG"):
                 raise
-            code = _fail(f"unexpected {type(error).__name__}: {error} (CKR_DEBUG=1 shows more)", 1)
+            message = f"unexpected {type(error).__name__}: {error} (CKR_DEBUG=1 shows more)"
+            code = _fail(message, EXIT_DATA)
         sys.exit(code if isinstance(code, int) else EXIT_OK)
 
 
@@ -137,6 +139,8 @@ def _reader_left(code: int) -> int:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):
         pass  # stdout is not a real file (tests); nothing left to silence
+    finally:
+        os.close(devnull)
     return code
 
 

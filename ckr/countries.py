@@ -302,8 +302,6 @@ _LOOKUP = {_normal(s): c for c in COUNTRIES for s in c.spellings()}
 
 class UnknownCountry(ValueError):
     def __init__(self, text: str, suggestion: str | None) -> None:
-        self.text = text
-        self.suggestion = suggestion
         hint = f" (did you mean {suggestion!r}?)" if suggestion else ""
         super().__init__(f"unknown country {text!r}{hint}")
 

@@ -1,4 +1,4 @@
-"""Finding, reading and checking a dataset file. Knows nothing of terminals."""
+"""Reading and checking a dataset file (ckr.paths finds it). Knows nothing of terminals."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """A format-neutral result: columns, rows and the JSON records behind them.
 
-Commands build a Listing; `ckr.render` writes it as a table, JSON, CSV, TSV or Markdown.
+Views (`ckr.views`) build a Listing; `ckr.render` writes it as a table, JSON, CSV, TSV or Markdown.
 """
 
 from __future__ import annotations

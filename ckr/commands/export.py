@@ -21,7 +21,8 @@ from ckr.text import printable
 def export(session: Session, path: str, force: bool) -> None:
     """Write the dataset to PATH as a SQLite database.
 
-    Tables for sources, events, visa rules, domains, figures, agreements and claims, with
+    Tables for the metadata, sources, events, visa rules, domains, figures, agreements,
+    domain notes and claims, with
     link tables and foreign keys between them; ready for datasette or sqlite-utils. An
     existing file is kept unless --force is given, and the database is written under a
     temporary name first, so a failure never leaves half a file.

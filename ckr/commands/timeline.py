@@ -50,7 +50,9 @@ def timeline(
         raise click.BadParameter("give some text to look for", param_hint="'--search'")
     if start and end and dates.first_day(start) > dates.last_day(end):
         raise click.BadParameter(f"--from {start} is after --to {end}", param_hint="--from/--to")
-    wanted = query.EventFilter(start, end, category, search, limit, reverse)
+    wanted = query.EventFilter(
+        start=start, end=end, categories=category, search=search, limit=limit, reverse=reverse
+    )
     try:
         chosen = query.events(session.catalog.data, wanted)
     except query.NotInData as error:

@@ -6,7 +6,7 @@ import click
 
 from ckr import paths
 from ckr import validate as checks
-from ckr.cli import VERDICT
+from ckr.exits import EXIT_DATA, EXIT_OK, VERDICT
 from ckr.output import pass_session
 from ckr.session import Session
 from ckr.text import printable
@@ -32,11 +32,11 @@ def validate(ctx: click.Context, session: Session, path: str | None) -> None:
         raise click.BadParameter("give a file path", param_hint="'PATH'")
     path = path or paths.resolve(session.data_option)
     problems = checks.problems_in_file(path)
-    ctx.meta[VERDICT] = 1 if problems else 0
+    ctx.meta[VERDICT] = EXIT_DATA if problems else EXIT_OK
     for location, problem in problems:
         click.echo(printable(f"{location}: {problem}"))
     if problems:
         count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
         click.echo(printable(f"{path}: {count}"), err=True)
-        ctx.exit(1)
+        ctx.exit(EXIT_DATA)
     click.echo(printable(f"{path}: no problems"), err=True)

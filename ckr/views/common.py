@@ -60,7 +60,7 @@ def record_json(session: Session, record: msgspec.Struct, **extra: object) -> di
     return msgspec.to_builtins({**fields, **extra})
 
 
-def publishers(session: Session, source_ids: list[str]) -> str:
+def source_summary(session: Session, source_ids: list[str]) -> str:
     """The first source's publisher, and how many more there are: "Yonhap +2"."""
     publishers = list(dict.fromkeys(s.publisher for s in session.catalog.cited(source_ids)))
     more = f" +{len(publishers) - 1}" if len(publishers) > 1 else ""

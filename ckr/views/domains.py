@@ -9,7 +9,7 @@ import msgspec
 from ckr.listing import Chart, Column, Listing, Value
 from ckr.model import Domain, Figure
 from ckr.text import format_number
-from ckr.views.common import flagged, publishers, record_json
+from ckr.views.common import flagged, record_json, source_summary
 
 if TYPE_CHECKING:
     from ckr.session import Session
@@ -70,7 +70,7 @@ def domain_listing(session: Session, domain: Domain) -> Listing:
             "item": flagged(f.label, f.confidence),
             "value": f"{format_number(f.value)} {f.unit}",
             "reported_by": f.reported_by,
-            "source": publishers(session, f.sources),
+            "source": source_summary(session, f.sources),
         }
         for f in domain.figures
     ]
@@ -81,7 +81,7 @@ def domain_listing(session: Session, domain: Domain) -> Listing:
             "item": a.name,
             "value": None,
             "reported_by": None,
-            "source": publishers(session, a.sources),
+            "source": source_summary(session, a.sources),
         }
         for a in domain.agreements
     ]
@@ -92,7 +92,7 @@ def domain_listing(session: Session, domain: Domain) -> Listing:
             "item": flagged(n.text, n.confidence),
             "value": None,
             "reported_by": None,
-            "source": publishers(session, n.sources),
+            "source": source_summary(session, n.sources),
         }
         for n in domain.notes
     ]

@@ -10,10 +10,10 @@ from ckr.model import VisaRule
 from ckr.views.common import (
     confirmed_when,
     days,
-    publishers,
     record_json,
     regime_words,
     since,
+    source_summary,
 )
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ def visa_listing(session: Session, nationality: str, rules: list[VisaRule], on) 
             "max_stay_days": r.max_stay_days,
             "since": r.effective_from,
             "as_of": r.as_of,
-            "source": publishers(session, r.sources),
+            "source": source_summary(session, r.sources),
             "age_days": record["age_days"],
             "stale": "yes" if record["stale"] else "no",
             "id": r.id,

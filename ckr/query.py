@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ckr import dates
-from ckr.countries import SOUTHEAST_ASIA
+from ckr.countries import SOUTHEAST_ASIA, name_of
 from ckr.dataset import citing_records
 from ckr.model import Claim, Dataset, Domain, Event, Record, Source, VisaRule
 from ckr.suggest import closest
@@ -153,6 +153,56 @@ def neighbours(data: Dataset) -> list[str]:
 def passports_compared(data: Dataset) -> list[str]:
     """Passports with a rule at home, so there is something to compare."""
     return sorted({rule.nationality for rule in data.visa if rule.destination == HOME})
+
+
+class Comparison(NamedTuple):
+    """One passport: the rule at HOME beside each neighbour's, and who is more open."""
+
+    passport: str
+    home_rule: VisaRule | None
+    neighbour_rules: dict[str, VisaRule | None]  # by destination, in the order asked for
+    more_open: list[str]  # the neighbours where this passport meets a lighter rule
+
+
+class NotComparable(ValueError):
+    """What was asked for has no counterpart to compare: `subject` is "neighbour" or
+    "passport", so the caller can say which of its inputs was wrong."""
+
+    def __init__(self, subject: str, message: str) -> None:
+        self.subject = subject
+        super().__init__(message)
+
+
+def compare(
+    data: Dataset, on: dt.date, wanted: list[str] | None = None, passport: str | None = None
+) -> list[Comparison]:
+    """HOME beside its Southeast Asian neighbours (`wanted`, or all), for one passport
+    or every passport HOME has a rule for, with the rules in force `on`."""
+    home_name = name_of(HOME)
+    for code in wanted or ():
+        if code not in neighbours(data):
+            raise NotComparable(
+                "neighbour",
+                f"{name_of(code)} is not one of {home_name}'s Southeast Asian neighbours "
+                "in the dataset",
+            )
+    comparable = passports_compared(data)
+    if passport and passport not in comparable:
+        raise NotComparable(
+            "passport",
+            f"the dataset has no rule for {name_of(passport)} passports entering "
+            f"{home_name} to compare",
+        )
+    in_force = {(r.destination, r.nationality): r for r in visa_rules(data, on)}
+    comparisons = []
+    for nationality in [passport] if passport else comparable:
+        mine = in_force.get((HOME, nationality))
+        theirs = {code: in_force.get((code, nationality)) for code in wanted or neighbours(data)}
+        more_open = [
+            code for code, rule in theirs.items() if mine and rule and stricter(mine, rule)
+        ]
+        comparisons.append(Comparison(nationality, mine, theirs, more_open))
+    return comparisons
 
 
 def nationalities(data: Dataset) -> list[str]:

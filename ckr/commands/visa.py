@@ -87,7 +87,7 @@ def visa(
     wanted = tuple(_destination_code(data, d) for d in destination)
     nationality = _nationality(data, country) if country is not None else None
     if compare:
-        emit(_comparison(session, data, nationality, neighbours, on), fmt, fields)
+        emit(_comparison(session, nationality, neighbours, on), fmt, fields)
     elif history:
         rules = query.visa_history(data, nationality, wanted)
         emit(view.visa_history_listing(session, rules, on), fmt, fields)
@@ -99,29 +99,19 @@ def visa(
         emit(view.visa_listing(session, nationality, rules, on), fmt, fields)
 
 
-def _comparison(session: Session, data, nationality: str | None, neighbours, on):
-    """Check --with and --country against what can be compared, then build the listing."""
-    home, home_name = query.HOME, countries.name_of(query.HOME)
+def _comparison(session: Session, nationality: str | None, neighbours, on):
+    """Read --with, then let the query say what can be compared."""
+    data = session.catalog.data
     names = [name.strip() for group in neighbours for name in group.split(",")]
     if neighbours and not any(names):
         raise click.BadParameter("name at least one neighbour", param_hint="'--with'")
     chosen = list(dict.fromkeys(_destination_code(data, name, "--with") for name in names if name))
-    for code in chosen:
-        if code == home or code not in query.neighbours(data):
-            raise click.BadParameter(
-                f"{countries.name_of(code)} is not one of {home_name}'s Southeast Asian "
-                f"neighbours in the dataset",
-                param_hint="'--with'",
-            )
-    comparable = query.passports_compared(data)
-    if nationality and nationality not in comparable:
-        raise click.BadParameter(
-            f"the dataset has no rule for {countries.name_of(nationality)} passports entering "
-            f"{home_name} to compare",
-            param_hint="'--country'",
-        )
-    passports = [nationality] if nationality else comparable
-    return view.visa_compare_listing(session, home, chosen or query.neighbours(data), passports, on)
+    try:
+        comparisons = query.compare(data, on, chosen or None, nationality)
+    except query.NotComparable as error:
+        option = "--with" if error.subject == "neighbour" else "--country"
+        raise click.BadParameter(str(error), param_hint=f"'{option}'") from None
+    return view.visa_compare_listing(session, comparisons, chosen or query.neighbours(data), on)
 
 
 def _nationality(data, text: str) -> str:

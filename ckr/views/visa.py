@@ -184,24 +184,16 @@ def visa_history_listing(session: Session, rules: list[VisaRule], on) -> Listing
 
 
 def visa_compare_listing(
-    session: Session, home: str, neighbours: list[str], passports: list[str], on
+    session: Session, comparisons: list[query.Comparison], neighbours: list[str], on
 ) -> Listing:
     """For each passport: the home country's rule beside each neighbour's, and where
     the home country asks more."""
-    in_force = {
-        (r.destination, r.nationality): r for r in query.visa_rules(session.catalog.data, on)
-    }
-    home_name = countries.name_of(home)
+    home, home_name = query.HOME, countries.name_of(query.HOME)
     columns = [Column("passport", "Passport", wrap=False), Column(home, home_name, min_width=9)]
     columns += [Column(code, countries.name_of(code), min_width=9) for code in neighbours]
     columns.append(Column("stricter_than", f"{home_name} stricter than", min_width=10))
     rows, records = [], []
-    for passport in passports:
-        mine = in_force.get((home, passport))
-        theirs = {code: in_force.get((code, passport)) for code in neighbours}
-        more_open = [
-            code for code, rule in theirs.items() if mine and rule and query.stricter(mine, rule)
-        ]
+    for passport, mine, theirs, more_open in comparisons:
         row: dict[str, Value] = {"passport": countries.name_of(passport), home: _rule_words(mine)}
         for code, rule in theirs.items():
             mark = " *" if code in more_open else ""

@@ -224,13 +224,9 @@ def domain(data: Dataset, wanted: str) -> Domain:
 STALE_AFTER_DAYS = 365
 
 
-def is_old(age_days: int) -> bool:
-    return age_days > STALE_AFTER_DAYS
-
-
-def is_stale(rule: VisaRule, on: dt.date) -> bool:
+def is_stale(age_days: int) -> bool:
     """A rule last confirmed more than 12 months ago may have changed since."""
-    return is_old(dates.age_in_days(rule.as_of, on))
+    return age_days > STALE_AFTER_DAYS
 
 
 VERDICTS = ("supported", "partly supported", "unsupported", "only in the seed")

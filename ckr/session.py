@@ -28,14 +28,3 @@ class Session:
     def catalog(self) -> dataset.Catalog:
         """The dataset, read and checked once, on first use."""
         return dataset.load(paths.resolve(self.data_option))
-
-    def caption(self, count: int, noun: str, remark: str = "") -> str:
-        """ "11 rules · 3 stale · dataset 2026.11.25, reviewed 2026-11-25" """
-        meta = self.catalog.data.metadata
-        plural = noun if count == 1 else noun + ("es" if noun.endswith("ch") else "s")
-        parts = [
-            f"{count} {plural}",
-            remark,
-            f"dataset {meta.version}, reviewed {meta.last_reviewed}",
-        ]
-        return " · ".join(part for part in parts if part)

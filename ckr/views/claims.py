@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ckr.listing import Column, Listing
 from ckr.model import Claim
-from ckr.views.common import record_json, rows_of
+from ckr.views.common import caption, record_json, rows_of
 
 if TYPE_CHECKING:
     from ckr.session import Session
@@ -24,6 +24,6 @@ def claims_listing(session: Session, claims: list[Claim]) -> Listing:
         rows=rows_of(claims, columns),
         records=[record_json(session, c) for c in claims],
         record_keys=list(Claim.__struct_fields__),
-        caption=session.caption(len(claims), "claim") + " · ckr show ID for the evidence",
+        caption=caption(session, len(claims), "claim") + " · ckr show ID for the evidence",
         empty_message="No claims match.",
     )

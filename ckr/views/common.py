@@ -34,6 +34,14 @@ def since(value: Value) -> str:
     return "long standing" if value is None else str(value)
 
 
+def caption(session: Session, count: int, noun: str, remark: str = "") -> str:
+    """ "11 rules · 3 stale (...) · dataset 2026.11.25, reviewed 2026-11-25" """
+    meta = session.catalog.data.metadata
+    plural = noun if count == 1 else noun + ("es" if noun.endswith("ch") else "s")
+    parts = [f"{count} {plural}", remark, f"dataset {meta.version}, reviewed {meta.last_reviewed}"]
+    return " · ".join(part for part in parts if part)
+
+
 def confirmed_when(as_of: str, today: dt.date) -> str:
     """How long ago a rule was last confirmed: "1y 8mo ago, stale", "this month"."""
     if dates.first_day(as_of) > today:
@@ -41,7 +49,7 @@ def confirmed_when(as_of: str, today: dt.date) -> str:
     age = dates.age_in_days(as_of, today)
     if age == 0:  # today, or a month or year that has not ended yet
         return {4: "this year", 7: "this month"}.get(len(as_of), "today")
-    stale = ", stale" if query.is_old(age) else ""
+    stale = ", stale" if query.is_stale(age) else ""
     return f"{dates.describe_age(age)} ago{stale}"
 
 

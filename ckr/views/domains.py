@@ -9,7 +9,7 @@ import msgspec
 from ckr.listing import Chart, Column, Listing, Value
 from ckr.model import Domain, Figure
 from ckr.text import format_number
-from ckr.views.common import flagged, record_json, source_summary
+from ckr.views.common import caption, flagged, record_json, source_summary
 
 if TYPE_CHECKING:
     from ckr.session import Session
@@ -40,7 +40,7 @@ def domains_listing(session: Session, domains: list[Domain]) -> Listing:
         rows=rows,
         records=[domain_record(session, d) for d in domains],
         record_keys=list(Domain.__struct_fields__),
-        caption=session.caption(len(domains), "domain") + " · ckr domains ID for details",
+        caption=caption(session, len(domains), "domain") + " · ckr domains ID for details",
         empty_message="The dataset has no domains.",
     )
 
@@ -102,7 +102,7 @@ def domain_listing(session: Session, domain: Domain) -> Listing:
         records=domain_record(session, domain),
         title=domain.name,
         intro=domain.summary,
-        caption=session.caption(len(rows), "fact"),
+        caption=caption(session, len(rows), "fact"),
         empty_message=f"The {domain.name} domain has no figures, agreements or notes yet.",
     )
 
@@ -131,7 +131,7 @@ def domain_chart_listing(session: Session, domain: Domain) -> Listing:
         records=rows,
         record_keys=["period", "reported_by", "value", "unit"],
         title=f"{domain.name}: {label} ({unit})" if rows else domain.name,
-        caption=session.caption(len(rows), "figure") + f" · all figures: ckr domains {domain.id}",
+        caption=caption(session, len(rows), "figure") + f" · all figures: ckr domains {domain.id}",
         empty_message=f"The {domain.name} domain has no measure reported more than once to chart.",
         chart=Chart(label="period", series="reported_by", value="value", stacked=False),
     )

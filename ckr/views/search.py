@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from ckr import query
 from ckr.listing import Column, Listing
+from ckr.views.common import caption
 
 if TYPE_CHECKING:
     import re
@@ -45,7 +46,7 @@ def search_listing(
         records=records,
         record_keys=["kind", "id", "field", "text"],
         title=f"Records mentioning {text!r}",
-        caption=session.caption(len(rows), "match") + " · ckr show ID for one in full",
+        caption=caption(session, len(rows), "match") + " · ckr show ID for one in full",
         empty_message=f"Nothing in the dataset mentions {text!r}.",
         highlight=pattern,
     )

@@ -8,6 +8,7 @@ import msgspec
 
 from ckr.listing import Column, Listing
 from ckr.model import Source
+from ckr.views.common import caption
 
 if TYPE_CHECKING:
     from ckr.session import Session
@@ -39,6 +40,6 @@ def sources_listing(session: Session, sources: list[Source], counts: dict[str, i
         rows=rows,
         records=records,
         record_keys=[*Source.__struct_fields__, "cited_by"],
-        caption=session.caption(len(sources), "source"),
+        caption=caption(session, len(sources), "source"),
         empty_message="No sources match.",
     )

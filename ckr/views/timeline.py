@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ckr.listing import Chart, Column, Listing
 from ckr.model import Event
-from ckr.views.common import record_json, rows_of
+from ckr.views.common import caption, record_json, rows_of
 
 if TYPE_CHECKING:
     from ckr.session import Session
@@ -32,7 +32,7 @@ def events_listing(session: Session, events: list[Event]) -> Listing:
         rows=rows,
         records=[record_json(session, e) for e in events],
         record_keys=list(Event.__struct_fields__),
-        caption=session.caption(len(events), "event"),
+        caption=caption(session, len(events), "event"),
         empty_message="No events match these filters.",
     )
 
@@ -57,7 +57,7 @@ def timeline_chart_listing(session: Session, events: list[Event]) -> Listing:
         records=rows,
         record_keys=["year", "category", "events"],
         title="Events per year, by category",
-        caption=session.caption(len(events), "event"),
+        caption=caption(session, len(events), "event"),
         empty_message="No events match these filters.",
         chart=Chart(label="year", series="category", value="events", stacked=True),
     )

@@ -8,6 +8,7 @@ from ckr import countries, dates, query
 from ckr.listing import Column, Listing, Value
 from ckr.model import VisaRule
 from ckr.views.common import (
+    caption,
     confirmed_when,
     days,
     record_json,
@@ -80,7 +81,7 @@ def _rules_listing(
         rows=rows,
         records=records,
         record_keys=VISA_RECORD_KEYS,
-        caption=session.caption(len(records), "rule", note),
+        caption=caption(session, len(records), "rule", note),
         **text,
     )
 
@@ -102,13 +103,14 @@ VISA_RECORD_KEYS = [
 
 
 def visa_record(session: Session, rule: VisaRule) -> dict:
+    age = dates.age_in_days(rule.as_of, session.today)
     return record_json(
         session,
         rule,
         destination_name=countries.name_of(rule.destination),
         nationality_name=countries.name_of(rule.nationality),
-        age_days=dates.age_in_days(rule.as_of, session.today),
-        stale=query.is_stale(rule, session.today),
+        age_days=age,
+        stale=query.is_stale(age),
     )
 
 
@@ -178,7 +180,7 @@ def visa_history_listing(session: Session, rules: list[VisaRule], on) -> Listing
         records=[visa_record(session, r) | {"status": query.status(r, on)} for r in rules],
         record_keys=[*VISA_RECORD_KEYS, "status"],
         title=f"How the rules changed (status on {on})",
-        caption=session.caption(len(rules), "rule") + " · ckr show ID for one in full",
+        caption=caption(session, len(rules), "rule") + " · ckr show ID for one in full",
         empty_message="No visa rules match.",
     )
 
@@ -215,7 +217,7 @@ def visa_compare_listing(
         record_keys=["passport", "home", "neighbours", "home_stricter_than"],
         title=f"{home_name} beside its neighbours, rules in force on {on}",
         caption=f"* more open than {home_name} for that passport · "
-        + session.caption(len(rows), "passport"),
+        + caption(session, len(rows), "passport"),
         empty_message="No rules to compare.",
     )
 

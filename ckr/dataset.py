@@ -177,12 +177,11 @@ def json_path(where: tuple) -> str:
 
 def _check_unique_ids(data: Dataset, problems: list[tuple[str, str]]) -> None:
     """Ids are unique across all kinds, so `ckr show ID` always means one record."""
-    kinds = ("sources", "events", "visa", "domains", "claims")
-    ids = [record.id for name in kinds for record in getattr(data, name)]
+    ids = [record.id for name in model.COLLECTIONS for record in getattr(data, name)]
     if len(set(ids)) == len(ids):
         return
     seen: set[str] = set()
-    for name in kinds:
+    for name in model.COLLECTIONS:
         for i, record in enumerate(getattr(data, name)):
             if record.id in seen:
                 problems.append((f"$.{name}[{i}].id", f"duplicate id {record.id!r}"))

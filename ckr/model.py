@@ -176,6 +176,16 @@ class Dataset(Record, kw_only=True):
     claims: list[Claim] = []
 
 
+# The dataset's lists of records, by their key in the file, in the order ids are checked.
+COLLECTIONS: dict[str, type[Record]] = {
+    "sources": Source,
+    "events": Event,
+    "visa": VisaRule,
+    "domains": Domain,
+    "claims": Claim,
+}
+
+
 def json_schema() -> dict:
     """The JSON Schema of a dataset file, generated from the types above."""
     return msgspec.json.schema(Dataset)

@@ -7,12 +7,12 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, get_args
 
 from ckr import dates
 from ckr.countries import SOUTHEAST_ASIA, name_of
 from ckr.dataset import citing_records
-from ckr.model import Claim, Dataset, Domain, Event, Record, Source, VisaRule
+from ckr.model import Claim, Dataset, Domain, Event, Record, Source, Verdict, VisaRule
 from ckr.suggest import closest
 
 
@@ -78,17 +78,17 @@ def _matches(event: Event, window: tuple, in_categories: set[str], needle: str |
     return True
 
 
-def _not_begun(rule: VisaRule, on: dt.date) -> bool:
-    return bool(rule.effective_from) and dates.first_day(rule.effective_from) > on
-
-
-def _ended(rule: VisaRule, on: dt.date) -> bool:
-    return bool(rule.effective_until) and dates.last_day(rule.effective_until) < on
+def period(rule: VisaRule) -> tuple[dt.date, dt.date]:
+    """The first and last day a rule applies; an open end reaches the calendar's end."""
+    first = dates.first_day(rule.effective_from) if rule.effective_from else dt.date.min
+    last = dates.last_day(rule.effective_until) if rule.effective_until else dt.date.max
+    return first, last
 
 
 def in_force(rule: VisaRule, on: dt.date) -> bool:
     """Whether a rule applied on a given day, from its effective dates."""
-    return not _not_begun(rule, on) and not _ended(rule, on)
+    first, last = period(rule)
+    return first <= on <= last
 
 
 def _rules_for(
@@ -124,9 +124,10 @@ def visa_history(
 
 
 def status(rule: VisaRule, on: dt.date) -> str:
-    if _not_begun(rule, on):
+    first, last = period(rule)
+    if on < first:
         return "scheduled"
-    return "ended" if _ended(rule, on) else "in force"
+    return "ended" if last < on else "in force"
 
 
 # From most open to strictest.
@@ -229,7 +230,7 @@ def is_stale(age_days: int) -> bool:
     return age_days > STALE_AFTER_DAYS
 
 
-VERDICTS = ("supported", "partly supported", "unsupported", "only in the seed")
+VERDICTS: tuple[str, ...] = get_args(Verdict)
 
 
 def claims(data: Dataset, verdicts: tuple[str, ...] = ()) -> list[Claim]:

@@ -7,22 +7,12 @@ before they took effect, and periods of the same rule that overlap.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import msgspec
 
-from ckr import dataset, dates
-from ckr.model import Claim, Dataset, Domain, Event, Metadata, Source, VisaRule
+from ckr import dataset, dates, query
+from ckr.model import COLLECTIONS, Dataset, Metadata, VisaRule
 
 Problem = tuple[str, str]  # (JSON location, what is wrong)
-
-COLLECTIONS = {
-    "sources": Source,
-    "events": Event,
-    "visa": VisaRule,
-    "domains": Domain,
-    "claims": Claim,
-}
 
 
 def problems_in_file(path: str) -> list[Problem]:
@@ -153,9 +143,9 @@ def _overlapping_periods(rules: list[VisaRule]) -> list[Problem]:
         by_pair.setdefault((rule.destination, rule.nationality), []).append((i, rule))
     problems = []
     for entries in by_pair.values():
-        entries.sort(key=lambda entry: _span(entry[1]))
+        entries.sort(key=lambda entry: query.period(entry[1]))
         for (_, earlier), (i, later) in zip(entries, entries[1:], strict=False):
-            if _span(later)[0] <= _span(earlier)[1]:
+            if query.period(later)[0] <= query.period(earlier)[1]:
                 problems.append(
                     (
                         f"$.visa[{i}]",
@@ -163,9 +153,3 @@ def _overlapping_periods(rules: list[VisaRule]) -> list[Problem]:
                     )
                 )
     return problems
-
-
-def _span(rule: VisaRule) -> tuple[dt.date, dt.date]:
-    start = dates.first_day(rule.effective_from) if rule.effective_from else dt.date.min
-    end = dates.last_day(rule.effective_until) if rule.effective_until else dt.date.max
-    return start, end

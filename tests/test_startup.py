@@ -76,3 +76,10 @@ def test_python_dash_m_ckr_works():
     )
     assert result.returncode == 0
     assert result.stdout.splitlines()[1].startswith("1997-10-30\t")
+
+
+def test_version_counts_every_collection_of_the_model():
+    # ckr.version stays stdlib-only, so it keeps its own list; it must match the model's.
+    from ckr import model, version
+
+    assert sorted(version.COUNTED) == sorted(model.COLLECTIONS)

@@ -106,10 +106,12 @@ def visa_rules(
     data: Dataset,
     on: dt.date,
     nationality: str | None = None,
-    destinations: tuple[str, ...] = (),
+    destinations_wanted: tuple[str, ...] = (),
 ) -> list[VisaRule]:
     """Rules in force on a day, optionally for one nationality and some destinations."""
-    return [rule for rule in _rules_for(data, nationality, destinations) if in_force(rule, on)]
+    return [
+        rule for rule in _rules_for(data, nationality, destinations_wanted) if in_force(rule, on)
+    ]
 
 
 def visa_history(

@@ -144,13 +144,12 @@ LONGEST_WORD_KEPT = 24
 
 def _narrowest_table(listing: Listing) -> int:
     """Columns needed to draw the table without breaking an ordinary word in two."""
-    from rich.cells import cell_len
 
     total = 0
     for column in listing.table_columns():
         cells = [column.header] + [column.shown(row) for row in listing.rows]
         pieces = [cells] if not column.wrap else [c.split() for c in cells]
-        longest = max((cell_len(printable(p)) for piece in pieces for p in piece), default=0)
+        longest = max((cell_width(p) for piece in pieces for p in piece), default=0)
         longest = min(longest, LONGEST_WORD_KEPT)
         total += max(longest, column.min_width or 0) + 2  # the gap between columns
     return total

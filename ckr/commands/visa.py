@@ -92,7 +92,7 @@ def visa(
         rules = query.visa_history(data, nationality, wanted)
         emit(view.visa_history_listing(session, rules, on), fmt, fields)
     elif nationality is None:
-        rules = query.visa_rules(data, on, destinations=wanted)
+        rules = query.visa_rules(data, on, destinations_wanted=wanted)
         emit(view.visa_matrix_listing(session, rules, on), fmt, fields)
     else:
         rules = query.visa_rules(data, on, nationality, wanted)

@@ -63,39 +63,30 @@ def domain_listing(session: Session, domain: Domain) -> Listing:
         Column("reported_by", "Reported by"),
         Column("source", "Source"),
     ]
+
+    def row(kind: str, when, item: str, sources: list[str], value=None, reported_by=None):
+        return dict(
+            kind=kind,
+            when=when,
+            item=item,
+            value=value,
+            reported_by=reported_by,
+            source=source_summary(session, sources),
+        )
+
     rows: list[dict[str, Value]] = [
-        {
-            "kind": "figure",
-            "when": f.period,
-            "item": flagged(f.label, f.confidence),
-            "value": f"{format_number(f.value)} {f.unit}",
-            "reported_by": f.reported_by,
-            "source": source_summary(session, f.sources),
-        }
+        row(
+            "figure",
+            f.period,
+            flagged(f.label, f.confidence),
+            f.sources,
+            value=f"{format_number(f.value)} {f.unit}",
+            reported_by=f.reported_by,
+        )
         for f in domain.figures
     ]
-    rows += [
-        {
-            "kind": "agreement",
-            "when": a.date,
-            "item": a.name,
-            "value": None,
-            "reported_by": None,
-            "source": source_summary(session, a.sources),
-        }
-        for a in domain.agreements
-    ]
-    rows += [
-        {
-            "kind": "note",
-            "when": None,
-            "item": flagged(n.text, n.confidence),
-            "value": None,
-            "reported_by": None,
-            "source": source_summary(session, n.sources),
-        }
-        for n in domain.notes
-    ]
+    rows += [row("agreement", a.date, a.name, a.sources) for a in domain.agreements]
+    rows += [row("note", None, flagged(n.text, n.confidence), n.sources) for n in domain.notes]
     return Listing(
         columns=columns,
         rows=rows,

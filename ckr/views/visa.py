@@ -145,8 +145,8 @@ def _rule_words(rule: VisaRule | None, with_since: bool = True) -> str | None:
     if rule is None:
         return None
     stay = f" {rule.max_stay_days}d" if rule.max_stay_days else ""
-    since = f" since {rule.effective_from}" if rule.effective_from and with_since else ""
-    return regime_words(rule.regime) + stay + since
+    start = f" since {rule.effective_from}" if rule.effective_from and with_since else ""
+    return regime_words(rule.regime) + stay + start
 
 
 def visa_history_listing(session: Session, rules: list[VisaRule], on) -> Listing:

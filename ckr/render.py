@@ -260,21 +260,27 @@ def write_chart(listing: Listing, out: TextIO) -> None:
         line.append(" " + total)
         console.print(line, no_wrap=True, overflow="crop")
         previous = label
-    # The legend fills lines greedily, never splitting one entry across two lines.
+    console.print(_legend(style, console.width), overflow="fold")
+    if listing.caption:
+        console.print(_text(listing.caption, "dim"))
+
+
+def _legend(style: dict[str, tuple[str, str]], width: int):
+    """Each series' glyph and name, filling lines greedily, never splitting an entry."""
+    from rich.text import Text
+
     legend = Text()
     used = 0
     for name, (glyph, colour) in style.items():
         entry = f" {printable(name)}"
-        width = cell_width(glyph + entry) + 3
-        if used and used + width > console.width:
+        entry_width = cell_width(glyph + entry) + 3
+        if used and used + entry_width > width:
             legend.append("\n")
             used = 0
         legend.append(glyph, style=colour)
         legend.append(entry + "   ")
-        used += width
-    console.print(legend, overflow="fold")
-    if listing.caption:
-        console.print(_text(listing.caption, "dim"))
+        used += entry_width
+    return legend
 
 
 def _bars(groups: dict[str, list[dict]], spec) -> list[tuple[str, list[tuple[str, float]], str]]:

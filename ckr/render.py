@@ -138,6 +138,8 @@ def write_table(listing: Listing, out: TextIO) -> None:
     console.print(_rich_table(listing) if fits else _rich_cards(listing))
 
 
+LONGEST_LABEL = 14  # columns a card's label may take before it wraps
+
 # A word longer than this (a URL, say) may be folded; it should not force the block layout.
 LONGEST_WORD_KEPT = 24
 
@@ -152,7 +154,7 @@ def _narrowest_table(listing: Listing) -> int:
         longest = max((cell_width(p) for piece in pieces for p in piece), default=0)
         longest = min(longest, LONGEST_WORD_KEPT)
         total += max(longest, column.min_width or 0) + 2  # the gap between columns
-    return total
+    return total + 2  # the box's left and right edges
 
 
 def _text(value: str, style: str = ""):
@@ -211,8 +213,10 @@ def _rich_cards(listing: Listing):
     first, *others = listing.table_columns()
     for row in listing.rows:
         fields = Table.grid(padding=(0, 1))
-        fields.add_column(style="bold", no_wrap=True)
-        fields.add_column(overflow="fold")
+        # Labels wrap only when long ("Cambodia stricter than") and the terminal narrow,
+        # so the value keeps most of the width.
+        fields.add_column(style="bold", max_width=LONGEST_LABEL)
+        fields.add_column(overflow="fold", ratio=1)
         for column in others:
             fields.add_row(_text(column.header), _cell(listing, column, row))
         parts += [

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 
 import pytest
 
@@ -238,3 +239,19 @@ def test_unusable_terminal_widths_fall_back(terminal, columns, width):
     output = terminal("timeline", "-n", "1", width=columns).output
     assert output.strip()
     assert max(len(line) for line in output.splitlines()) <= width
+
+
+@pytest.mark.parametrize("width", [20, 24, 30])
+def test_narrow_cards_keep_every_value_beside_a_long_label(terminal, width):
+    output = terminal("visa", "--compare", "-c", "kr", "--with", "vn", width=width).output
+    assert "visa on" in output and "visa-free" in output
+    assert "stricter" in output and output.count("Vietnam") >= 2  # a column and a value
+
+
+def test_a_table_that_would_fold_words_is_drawn_as_cards(shipped, monkeypatch):
+    # At 60 columns this matrix needs 61 with the box's edges: cards, not "Cambodi" + "a".
+    for name, value in {"CKR_FORCE_TTY": "1", "COLUMNS": "60", "NO_COLOR": "1"}.items():
+        monkeypatch.setenv(name, value)
+    result = shipped("visa", "-d", "kr", "-d", "kh")
+    assert result.exit_code == 0 and "Cambodia" in result.output
+    assert not re.search(r"Cambodi(?!a)", result.output)

@@ -27,6 +27,7 @@ class Column:
     optional: bool = False  # True: only when asked for with --fields
     link: str | None = None  # key of the row value that is this cell's hyperlink target
     table_key: str | None = None  # key of a shorter row value that tables show instead
+    searched: bool = False  # True: the listing's highlight pattern is marked in this column
 
     def display(self, value: Value) -> str:
         if self.show is not None:
@@ -59,7 +60,7 @@ class Listing:
     caption: str = ""
     intro: str = ""  # a paragraph shown above a table
     empty_message: str = "Nothing matches."
-    highlight: re.Pattern | None = None  # matches to highlight in a table
+    highlight: re.Pattern | None = None  # marked in the columns that are `searched`
     chart: Chart | None = None  # draw bars rather than a table
     record_keys: list[str] = field(default_factory=list)  # JSON fields, known even with no rows
 

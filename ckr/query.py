@@ -53,7 +53,7 @@ def events(data: Dataset, wanted: EventFilter) -> list[Event]:
         dates.last_day(wanted.end) if wanted.end else None,
     )
     in_categories = {c.casefold() for c in wanted.categories}
-    needle = wanted.search.casefold() if wanted.search else None
+    needle = _folded(wanted.search) if wanted.search else None
     chosen = [e for e in data.events if _matches(e, window, in_categories, needle)]
     # ISO dates sort as text, and "1997" sorts before "1997-10": no parsing needed.
     chosen.sort(key=lambda e: e.date, reverse=wanted.reverse)
@@ -71,11 +71,16 @@ def _matches(event: Event, window: tuple, in_categories: set[str], needle: str |
         return False
     if needle:
         return (
-            needle in event.title.casefold()
-            or needle in event.summary.casefold()
-            or bool(event.note and needle in event.note.casefold())
+            needle in _folded(event.title)
+            or needle in _folded(event.summary)
+            or bool(event.note and needle in _folded(event.note))
         )
     return True
+
+
+def _folded(text: str) -> str:
+    """Text to compare in any case and either Unicode form (NFC); ASCII needs no work."""
+    return (text if text.isascii() else unicodedata.normalize("NFC", text)).casefold()
 
 
 def period(rule: VisaRule) -> tuple[dt.date, dt.date]:
@@ -190,6 +195,10 @@ def compare(
                 "in the dataset",
             )
     comparable = passports_compared(data)
+    if passport == HOME:
+        raise NotComparable(
+            "passport", f"{home_name} passports need no visa for {home_name}; choose another"
+        )
     if passport and passport not in comparable:
         raise NotComparable(
             "passport",
@@ -311,8 +320,13 @@ def _searchable(data: Dataset):
 def search_pattern(text: str, whole_words: bool = False) -> re.Pattern:
     """What `search` looks for: `text` in any case; with `whole_words`, "EPS" but not the
     "eps" in "keeps". Views highlight with the same pattern."""
-    needle = re.escape(unicodedata.normalize("NFC", text))
-    return re.compile(rf"(?<!\w){needle}(?!\w)" if whole_words else needle, re.IGNORECASE)
+    text = unicodedata.normalize("NFC", text)
+    needle = re.escape(text)
+    if whole_words:  # a boundary only where the text itself starts or ends a word
+        before = r"(?<!\w)" if re.match(r"\w", text) else ""
+        after = r"(?!\w)" if re.search(r"\w$", text) else ""
+        needle = before + needle + after
+    return re.compile(needle, re.IGNORECASE)
 
 
 def search(data: Dataset, pattern: re.Pattern) -> list[Match]:

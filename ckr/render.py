@@ -86,8 +86,10 @@ def to_markdown(listing: Listing) -> str:
     return "\n".join(lines) + "\n"
 
 
-_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>|])")
-_MARKDOWN_BLOCK_START = re.compile(r"^(\s*)([#+\->]|[0-9]+[.)])")
+_MARKDOWN_INLINE = re.compile(r"([\\`*_~\[\]<>|&])")
+# A line that would start a heading, quote or list item; for "1." the escape goes before
+# the dot. Leading spaces would make a code block, so they go.
+_MARKDOWN_BLOCK_START = re.compile(r"^\s*(?:([#+\->])|([0-9]+)([.)]))")
 
 
 def markdown_text(text: str, in_cell: bool = False) -> str:
@@ -96,7 +98,9 @@ def markdown_text(text: str, in_cell: bool = False) -> str:
     escaped = _MARKDOWN_INLINE.sub(r"\\\1", printable(text))
     if in_cell:
         return escaped
-    return _MARKDOWN_BLOCK_START.sub(lambda m: m[1] + "\\" + m[2], escaped)
+    return _MARKDOWN_BLOCK_START.sub(
+        lambda m: "\\" + m[1] if m[1] else m[2] + "\\" + m[3], escaped.lstrip()
+    )
 
 
 def _console(out: TextIO):
@@ -193,7 +197,7 @@ def _rich_table(listing: Listing):
 def _cell(listing: Listing, column: Column, row: dict[str, Value]):
     """A table cell: literal text, matches highlighted, a link where the column has one."""
     text = _text(column.shown(row))
-    if listing.highlight:
+    if listing.highlight and column.searched:
         text.highlight_regex(listing.highlight, "reverse")
     target = row.get(column.link) if column.link else None
     # Terminals that know OSC 8 make this clickable; a URL with control characters

@@ -127,6 +127,13 @@ def editorial_problems(data: Dataset, cited: set[str]) -> list[Problem]:
                     "yet the rule is marked verified",
                 )
             )
+        if rule.destination == rule.nationality:
+            problems.append(
+                (
+                    f"$.visa[{i}]",
+                    f"a rule for {rule.nationality} passports in their own country",
+                )
+            )
         reviewed = data.metadata.last_reviewed
         if dates.first_day(rule.as_of) > dates.last_day(reviewed):
             problems.append(

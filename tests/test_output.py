@@ -255,3 +255,19 @@ def test_a_table_that_would_fold_words_is_drawn_as_cards(shipped, monkeypatch):
     result = shipped("visa", "-d", "kr", "-d", "kh")
     assert result.exit_code == 0 and "Cambodia" in result.output
     assert not re.search(r"Cambodi(?!a)", result.output)
+
+
+TRICKY = "1. *em* _u_ ~~s~~ `c` [l](https://x.example) <b>h</b> &amp; &copy; a|b # h"
+
+
+@pytest.mark.parametrize("where", ["title", "summary"])
+def test_a_markdown_renderer_shows_data_text_as_written(run, data_file, mini_data, where):
+    from markdown_it import MarkdownIt  # rich's own Markdown parser
+
+    mini_data["domains"][0][where if where == "summary" else "name"] = TRICKY
+    data_file(mini_data)
+    markdown = run("domains", "trade", "-f", "markdown").output
+    html = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(markdown)
+    for tag in ("<em>", "<s>", "<code>", "<a ", "<b>", "<ol", "<h1>", "<pre>"):
+        assert tag not in html, tag
+    assert "&amp;amp;" in html and "&amp;copy;" in html  # the entities, as typed

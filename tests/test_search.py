@@ -94,3 +94,15 @@ def test_word_matches_whole_words_only(run, data_file, mini_data):
     words = {r["id"] for r in tsv_rows(run("search", "eps", "--word").output)}
     assert mini_data["events"][1]["id"] in every - words
     assert mini_data["events"][0]["id"] in words
+
+
+def test_only_the_matched_text_is_highlighted_not_ids_or_kinds(terminal):
+    output = terminal("search", "visa", width=200, env={"FORCE_COLOR": "1"}).output
+    assert "\x1b[7m" in output  # the matches themselves
+    assert "\x1b[7mvisa\x1b[0m rule" not in output  # the Kind column is not searched
+
+
+def test_word_boundaries_apply_only_where_the_text_has_word_ends():
+    pattern = query.search_pattern(" EPS", whole_words=True)
+    assert pattern.search("sent under the EPS")
+    assert not pattern.search("under the EPSX")

@@ -81,3 +81,10 @@ def test_json_expands_sources(run):
     assert labour["note"] == "Sources give different days in November."
     assert [s["publisher"] for s in labour["sources"]] == ["Paper A", "Agency C"]
     assert labour["sources"][0]["url"] == "https://example.org/a"
+
+
+def test_search_finds_text_stored_decomposed(run, data_file, mini_data):
+    mini_data["events"][0]["note"] = "Cafe\u0301 talks"  # "Café", its accent stored apart
+    data_file(mini_data)
+    rows = tsv_rows(run("timeline", "--search", "caf\u00e9").output)
+    assert [r["date"] for r in rows] == [mini_data["events"][0]["date"]]

@@ -178,3 +178,12 @@ def test_a_confirmation_after_the_review_date_is_flagged(run, data_file, mini_da
     assert problems(run("validate")) == [
         f"$.visa[0].as_of: 2027-01 is after the dataset's review, {reviewed}"
     ]
+
+
+def test_a_rule_for_a_passport_in_its_own_country_is_flagged(run, data_file, mini_data):
+    mini_data["visa"][0]["nationality"] = mini_data["visa"][0]["destination"]
+    data_file(mini_data)
+    code = mini_data["visa"][0]["destination"]
+    assert f"$.visa[0]: a rule for {code} passports in their own country" in problems(
+        run("validate")
+    )

@@ -229,3 +229,9 @@ def test_as_of_says_how_long_ago_in_words(terminal, data_file, mini_data, today,
     data_file(mini_data)
     output = terminal("visa", "-c", "kr", width=300, env={"CKR_TODAY": today}).output
     assert expected in output
+
+
+def test_compare_explains_that_a_country_needs_no_visa_at_home(shipped):
+    result = shipped("visa", "--compare", "-c", "kh")
+    assert result.exit_code == 2
+    assert "Cambodia passports need no visa for Cambodia; choose another" in result.stderr

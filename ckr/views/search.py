@@ -34,7 +34,7 @@ def search_listing(
         Column("id", "Id", wrap=False),  # whole, to copy into `ckr show`
         Column("field", "Field", wrap=False),
         # Tables show the words around the match; CSV, TSV and JSON keep the whole text.
-        Column("text", "Match", min_width=20, table_key="snippet"),
+        Column("text", "Match", min_width=20, table_key="snippet", searched=True),
     ]
     records = [
         {"kind": m.kind, "id": m.record.id, "field": m.field, "text": m.text} for m in matches
@@ -45,8 +45,8 @@ def search_listing(
         rows=rows,
         records=records,
         record_keys=["kind", "id", "field", "text"],
-        title=f"Records mentioning {text!r}",
+        title=f"Records mentioning '{text}'",
         caption=caption(session, len(rows), "match") + " · ckr show ID for one in full",
-        empty_message=f"Nothing in the dataset mentions {text!r}.",
+        empty_message=f"Nothing in the dataset mentions '{text}'.",
         highlight=pattern,
     )

@@ -29,14 +29,12 @@ class Column:
     table_key: str | None = None  # key of a shorter row value that tables show instead
     searched: bool = False  # True: the listing's highlight pattern is marked in this column
 
-    def display(self, value: Value) -> str:
+    def shown(self, row: dict[str, Value]) -> str:
+        """What a table (or Markdown) shows of this column for `row`."""
+        value = row[self.table_key or self.key]
         if self.show is not None:
             return self.show(value)
         return "—" if value is None else str(value)
-
-    def shown(self, row: dict[str, Value]) -> str:
-        """What a table (or Markdown) shows of this column for `row`."""
-        return self.display(row[self.table_key or self.key])
 
 
 @dataclass(frozen=True)

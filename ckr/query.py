@@ -79,8 +79,13 @@ def _matches(event: Event, window: tuple, in_categories: set[str], needle: str |
 
 
 def _folded(text: str) -> str:
-    """Text to compare in any case and either Unicode form (NFC); ASCII needs no work."""
-    return (text if text.isascii() else unicodedata.normalize("NFC", text)).casefold()
+    """Text to compare in any case and either Unicode form."""
+    return _nfc(text).casefold()
+
+
+def _nfc(text: str) -> str:
+    """Text in NFC, the form searches compare in; ASCII needs no work (the common case)."""
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def period(rule: VisaRule) -> tuple[dt.date, dt.date]:
@@ -320,7 +325,7 @@ def _searchable(data: Dataset):
 def search_pattern(text: str, whole_words: bool = False) -> re.Pattern:
     """What `search` looks for: `text` in any case; with `whole_words`, "EPS" but not the
     "eps" in "keeps". Views highlight with the same pattern."""
-    text = unicodedata.normalize("NFC", text)
+    text = _nfc(text)
     needle = re.escape(text)
     if whole_words:  # a boundary only where the text itself starts or ends a word
         before = r"(?<!\w)" if re.match(r"\w", text) else ""
@@ -336,7 +341,7 @@ def search(data: Dataset, pattern: re.Pattern) -> list[Match]:
     for kind, record, field, value in _searchable(data):
         if not value or record.id in found:
             continue
-        text = value if value.isascii() else unicodedata.normalize("NFC", value)
+        text = _nfc(value)
         match = pattern.search(text)
         if match:
             found[record.id] = Match(kind, record, field, text, match.start(), match.end())

@@ -81,12 +81,17 @@ class CkrGroup(click.Group):
 
     def main(self, args=None, prog_name=None, complete_var=None, **extra):
         extra.pop("standalone_mode", None)
+        complete_var = complete_var or "_CKR_COMPLETE"
+        if complete_var in os.environ:
+            from ckr.complete import use_ckr_shell_scripts
+
+            use_ckr_shell_scripts()
         code = None
         try:
             code = super().main(
                 args,
                 "ckr",  # whatever prog_name says: also `python -m ckr` and tests print "ckr"
-                complete_var or "_CKR_COMPLETE",
+                complete_var,
                 standalone_mode=False,
                 **extra,
             )
@@ -160,6 +165,7 @@ def _set_data(ctx: click.Context, param, value: str | None) -> str | None:
 @click.option(
     "--data",
     metavar="PATH",
+    type=click.Path(),  # so shells complete file names
     envvar=DATA_ENV,
     is_eager=True,
     expose_value=False,

@@ -19,8 +19,16 @@ def _data(ctx: click.Context):
 
 
 def _starting(words, incomplete: str) -> list[str]:
+    """The words that start with what was typed, in any case, each beginning with the text
+    exactly as typed: a shell replaces the word with the offers' common prefix, so an offer
+    of "TH" for "th" would erase what the user wrote."""
     prefix = incomplete.casefold()
-    return [word for word in dict.fromkeys(words) if word.casefold().startswith(prefix)]
+    offers = (
+        incomplete + word[len(incomplete) :]
+        for word in words
+        if word.casefold().startswith(prefix) and len(word.casefold()) == len(word)
+    )
+    return list(dict.fromkeys(offers))
 
 
 def _country_words(codes: list[str], incomplete: str) -> list[str]:
@@ -80,3 +88,39 @@ def record_id(ctx: click.Context, _param, incomplete: str) -> list[str]:
     if data is None:
         return []
     return _starting((r.id for kind in query.RECORD_KINDS for r in getattr(data, kind)), incomplete)
+
+
+# click's fish script splits each offer at every comma, so "--with vietnam,thailand" and
+# any description with a comma come out cut short; this one splits at the first only.
+FISH_SCRIPT = """\
+function %(complete_func)s;
+    set -l response (env %(complete_var)s=fish_complete COMP_WORDS=(commandline -cp) \
+COMP_CWORD=(commandline -t) %(prog_name)s);
+
+    for completion in $response;
+        set -l metadata (string split --max 1 "," -- $completion);
+
+        if test $metadata[1] = "dir";
+            __fish_complete_directories $metadata[2];
+        else if test $metadata[1] = "file";
+            __fish_complete_path $metadata[2];
+        else if test $metadata[1] = "plain";
+            echo $metadata[2];
+        end;
+    end;
+end;
+
+complete --no-files --command %(prog_name)s --arguments \
+"(%(complete_func)s)";
+"""
+
+
+def use_ckr_shell_scripts() -> None:
+    """Put ckr's fish script in place of click's; called only when completing or printing
+    a script, so other commands never import click's completion module."""
+    from click.shell_completion import FishComplete, add_completion_class
+
+    class CkrFish(FishComplete):
+        source_template = FISH_SCRIPT
+
+    add_completion_class(CkrFish, "fish")

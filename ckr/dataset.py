@@ -39,6 +39,10 @@ def load(path: str) -> Catalog:
     try:
         data = msgspec.json.decode(raw, type=Dataset)
     except msgspec.ValidationError as error:
+        # A file that is not UTF-8 says so, whatever msgspec happened to check first.
+        not_text = _not_utf8(raw)
+        if not_text:
+            raise DataError(path, not_text) from None
         location, problem = split_location(str(error))
         raise DataError(path, problem, location) from None
     except (msgspec.DecodeError, UnicodeDecodeError) as error:
@@ -91,20 +95,33 @@ def split_location(message: str) -> tuple[str, str]:
 
 
 def _in_words(problem: str) -> str:
-    """msgspec names the regex a string failed; say what the field asks for instead."""
+    """msgspec names the regex a string failed; say what the field asks for instead.
+    Numbers are JSON's: `number` rather than Python's `float`, bounds without ".0"."""
     for pattern, meaning in model.PATTERN_MEANINGS.items():
         if problem == f"Expected `str` matching regex {pattern!r}":
             return f"expected {meaning}"
-    return problem
+    problem = problem.replace("`float", "`number").replace("float`", "number`")
+    return re.sub(r"(?<=[<>]= )(-?[0-9]+)\.0\b", r"\1", problem)
+
+
+def _not_utf8(raw: bytes) -> str | None:
+    """Where a file stops being UTF-8, in words; None if it is UTF-8 throughout.
+
+    Called on error paths only: decoding the whole file costs time on a large one.
+    """
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _line_and_column(raw, error.start)
+        return f"is not UTF-8 text (line {line}, column {column})"
+    return None
 
 
 def describe_decode_error(message: str, raw: bytes) -> str:
     """Turn msgspec's byte offset into the line and column an editor shows."""
-    try:
-        raw.decode("utf-8")  # on this error path only: it costs time on a large file
-    except UnicodeDecodeError as error:
-        line, column = _line_and_column(raw, error.start)
-        return f"is not UTF-8 text (line {line}, column {column})"
+    not_text = _not_utf8(raw)
+    if not_text:
+        return not_text
     if "truncated" in message:
         line, column = _line_and_column(raw, len(raw))
         return f"not valid JSON: the file ends early, at line {line}, column {column}"

@@ -36,6 +36,8 @@ CountryCode = Annotated[
     str, msgspec.Meta(pattern=COUNTRY_PATTERN, description="ISO 3166-1 alpha-2 code")
 ]
 Url = Annotated[str, msgspec.Meta(pattern=URL_PATTERN)]
+WHOLE_DAYS = "A whole number of days"
+WholeDays = Annotated[float, msgspec.Meta(ge=1, le=3650, description=WHOLE_DAYS)]
 Confidence = Literal["verified", "seed-only", "disputed"]
 Regime = Literal["visa_free", "visa_on_arrival", "e_visa", "visa_required"]
 Verdict = Literal["supported", "partly supported", "unsupported", "only in the seed"]
@@ -100,8 +102,10 @@ class VisaRule(Record, kw_only=True):
     destination: CountryCode
     nationality: CountryCode
     regime: Regime
-    # A stay longer than ten years is not a short-stay rule: surely a typo.
-    max_stay_days: Annotated[int, msgspec.Meta(ge=1, le=3650)] | None
+    # A stay longer than ten years is not a short-stay rule: surely a typo. Decoded as a
+    # number so that 30.0, an integer to JSON Schema, is 30 here too; __post_init__ keeps
+    # whole numbers only.
+    max_stay_days: WholeDays | None
     effective_from: PartialDate | None = None
     effective_until: PartialDate | None = None
     as_of: PartialDate
@@ -111,6 +115,10 @@ class VisaRule(Record, kw_only=True):
 
     def __post_init__(self) -> None:
         _check_dates(self, "effective_from", "effective_until", "as_of")
+        if self.max_stay_days is not None:
+            if not float(self.max_stay_days).is_integer():
+                raise ValueError("max_stay_days: expected a whole number of days")
+            self.max_stay_days = int(self.max_stay_days)
         if self.effective_from and self.effective_until:
             if dates.last_day(self.effective_until) < dates.first_day(self.effective_from):
                 raise ValueError("effective_until: is before effective_from")
@@ -118,13 +126,20 @@ class VisaRule(Record, kw_only=True):
 
 class Figure(Record, kw_only=True):
     label: Text
-    value: Annotated[int, msgspec.Meta(ge=-(2**63), le=2**63 - 1)] | float  # SQLite's range
+    # Any JSON number, as JSON Schema reads it: 1e20 and 100000000000000000000 are the
+    # same value. Whole numbers come out as integers where a float holds them exactly.
+    value: float
     unit: Text
     period: Text
     reported_by: Text
     sources: Annotated[list[Slug], msgspec.Meta(min_length=1)]
     confidence: Confidence
     note: str | None = None
+
+
+    def __post_init__(self) -> None:
+        if float(self.value).is_integer() and abs(self.value) <= 2**53:
+            self.value = int(self.value)
 
 
 class Agreement(Record, kw_only=True):
@@ -187,8 +202,25 @@ COLLECTIONS: dict[str, type[Record]] = {
 
 
 def json_schema() -> dict:
-    """The JSON Schema of a dataset file, generated from the types above."""
-    return msgspec.json.schema(Dataset)
+    """The JSON Schema of a dataset file, generated from the types above.
+
+    A whole number of days is decoded as a number (so 30.0 reads as 30, as JSON Schema
+    would have it) and checked to be whole; the schema says "integer", which means the same.
+    """
+
+    def whole_days_are_integers(node: object) -> None:
+        if isinstance(node, dict):
+            if node.get("description") == WHOLE_DAYS:
+                node["type"] = "integer"
+            for value in node.values():
+                whole_days_are_integers(value)
+        elif isinstance(node, list):
+            for value in node:
+                whole_days_are_integers(value)
+
+    schema = msgspec.json.schema(Dataset)
+    whole_days_are_integers(schema)
+    return schema
 
 
 if __name__ == "__main__":

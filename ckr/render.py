@@ -13,7 +13,7 @@ from typing import TextIO
 import msgspec
 
 from ckr.listing import Column, Listing, Value
-from ckr.text import escape_json, format_number, printable
+from ckr.text import escape_json, format_number, printable, printable_keeping_lines
 
 FORMATS = ("table", "json", "csv", "tsv", "markdown")
 MIN_WIDTH = 20  # columns: narrower than this, every word would break
@@ -41,30 +41,44 @@ def to_json(records: object, pretty: bool = True) -> str:
     return escape_json(encoded.decode("utf-8")) + "\n"
 
 
-def _plain(value: Value) -> str:
-    return "" if value is None else printable(str(value))
+# CSV and TSV: one dialect each, both read back as written by Python's csv module
+# ("excel" and "excel-tab"), pandas and csvkit. A value holding the delimiter, a quote or a
+# line break is quoted; other control characters are shown as escapes, as everywhere.
+# In CSV, the spreadsheet format, a text cell that a spreadsheet would run as a formula
+# (starting with =, +, -, @, tab or carriage return) gets a leading apostrophe (OWASP's
+# advice); TSV and JSON carry every value exactly.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def to_csv(listing: Listing) -> str:
+def _delimited_cell(value: Value, neutralise_formulas: bool) -> Value:
+    if not isinstance(value, str):
+        return "" if value is None else value
+    text = printable_keeping_lines(value)
+    if neutralise_formulas and text.startswith(_FORMULA_START):
+        return "'" + text
+    return text
+
+
+def _delimited(listing: Listing, dialect: str) -> str:
     import csv
     import io
 
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, dialect=dialect, lineterminator="\n")
     columns = listing.default_columns()
     writer.writerow(column.key for column in columns)
+    neutralise = dialect == "excel"
     for row in listing.rows:
-        writer.writerow(_plain(row[column.key]) for column in columns)
+        writer.writerow(_delimited_cell(row[column.key], neutralise) for column in columns)
     return buffer.getvalue()
 
 
+def to_csv(listing: Listing) -> str:
+    return _delimited(listing, "excel")
+
+
 def to_tsv(listing: Listing) -> str:
-    # printable() turns tabs and newlines inside values into spaces, so fields stay put.
-    columns = listing.default_columns()
-    lines = ["\t".join(column.key for column in columns)]
-    for row in listing.rows:
-        lines.append("\t".join(_plain(row[column.key]) for column in columns))
-    return "\n".join(lines) + "\n"
+    return _delimited(listing, "excel-tab")
 
 
 def to_markdown(listing: Listing) -> str:
@@ -80,27 +94,47 @@ def to_markdown(listing: Listing) -> str:
     lines.append(cells([markdown_text(column.header, in_cell=True) for column in columns]))
     lines.append("|" + "|".join(" --- " for _ in columns) + "|")
     for row in listing.rows:
-        lines.append(cells([markdown_text(c.shown(row), in_cell=True) for c in columns]))
+        lines.append(cells([_markdown_cell(column, row) for column in columns]))
     if listing.caption:
         lines += ["", markdown_text(listing.caption)]
     return "\n".join(lines) + "\n"
 
 
-_MARKDOWN_INLINE = re.compile(r"([\\`*_~\[\]<>|&])")
+def _markdown_cell(column: Column, row: dict[str, Value]) -> str:
+    text = markdown_text(column.shown(row), in_cell=True)
+    target = row.get(column.link) if column.link else None
+    if isinstance(target, str) and target == printable(target):
+        return f"[{text}]({markdown_url(target)})"
+    return text
+
+
+# Markdown escaping that CommonMark (markdown-it-py) and python-markdown both read back as
+# the text written: a backslash before the characters both treat as escapable, and an
+# entity for those python-markdown would show a backslash before (&, <, ~).
+_MARKDOWN_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "~": "&#126;"}
+_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]|])|([&<>~])")
 # A line that would start a heading, quote or list item; for "1." the escape goes before
 # the dot. Leading spaces would make a code block, so they go.
-_MARKDOWN_BLOCK_START = re.compile(r"^\s*(?:([#+\->])|([0-9]+)([.)]))")
+_MARKDOWN_BLOCK_START = re.compile(r"^\s*(?:([#+\-])|([0-9]+)([.)]))")
 
 
 def markdown_text(text: str, in_cell: bool = False) -> str:
     """Text from the data, shown literally by a Markdown renderer: no emphasis, links,
     HTML or "|" that ends a cell, and outside a table no heading or list item."""
-    escaped = _MARKDOWN_INLINE.sub(r"\\\1", printable(text))
+    escaped = _MARKDOWN_INLINE.sub(
+        lambda m: "\\" + m[1] if m[1] else _MARKDOWN_ENTITIES[m[2]], printable(text)
+    )
     if in_cell:
         return escaped
     return _MARKDOWN_BLOCK_START.sub(
         lambda m: "\\" + m[1] if m[1] else m[2] + "\\" + m[3], escaped.lstrip()
     )
+
+
+def markdown_url(url: str) -> str:
+    """A link target both renderers keep whole: characters that could end it or a table
+    cell are percent-encoded (they mean the same in a URL)."""
+    return re.sub(r"[()<>|\\ \"`*_\[\]]", lambda m: f"%{ord(m.group()):02X}", url)
 
 
 def _console(out: TextIO):
@@ -113,9 +147,12 @@ def _console(out: TextIO):
 
     # NO_COLOR means no styling at all here, bold and dim included (rich keeps those).
     plain = bool(os.environ.get("NO_COLOR"))
+    width = _usable_width(os.environ.get("COLUMNS", ""))
     return PipeAwareConsole(
         file=out,
-        width=_usable_width(os.environ.get("COLUMNS", "")),
+        width=width,
+        # rich takes a dumb terminal to be 80x25 unless given both sizes.
+        height=25 if width else None,
         color_system=None if plain else "auto",
         highlight=False,
         emoji=False,

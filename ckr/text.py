@@ -32,6 +32,15 @@ def printable(text: str) -> str:
     return _UNSAFE.sub(_escape, text)
 
 
+# The same, less tab, line feed and carriage return.
+_UNSAFE_BUT_LINES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f" + _BEYOND_C0 + "]")
+
+
+def printable_keeping_lines(text: str) -> str:
+    """printable(), but tabs and line breaks stay: CSV and TSV quote them as data."""
+    return _UNSAFE_BUT_LINES.sub(_escape, text)
+
+
 def escape_json(encoded: str) -> str:
     """JSON allows raw DEL, C1 and bidi characters inside strings; escape them too."""
     return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)

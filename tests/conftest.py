@@ -51,9 +51,11 @@ def shipped(monkeypatch):
 
 
 def tsv_rows(output: str) -> list[dict[str, str]]:
-    header, *lines = output.rstrip("\n").split("\n")
-    keys = header.split("\t")
-    return [dict(zip(keys, line.split("\t"), strict=True)) for line in lines]
+    """TSV read as the README says to: Python's csv module, excel-tab dialect."""
+    import csv
+    import io
+
+    return list(csv.DictReader(io.StringIO(output), dialect="excel-tab", strict=True))
 
 
 @pytest.fixture

@@ -85,7 +85,7 @@ def test_wrong_type_names_the_json_location(run, data_file, mini_data):
     mini_data["visa"][2]["max_stay_days"] = "forty-five"
     data_file(mini_data)
     line = one_error_line(run("visa", "-c", "korea"))
-    assert line.endswith("$.visa[2].max_stay_days: Expected `int | null`, got `str`")
+    assert line.endswith("$.visa[2].max_stay_days: Expected `number | null`, got `str`")
 
 
 def test_impossible_date_in_data(run, data_file, mini_data):

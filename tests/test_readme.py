@@ -49,3 +49,12 @@ def test_readme_data_table_counts_the_shipped_dataset():
     visa_row = re.search(r"^\| visa rules \|.*\| (\d+) verified, (\d+) disputed \|$", README, re.M)
     verified = sum(rule.confidence == "verified" for rule in shipped.visa)
     assert (int(visa_row[1]), int(visa_row[2])) == (verified, len(shipped.visa) - verified)
+
+
+def test_ci_runs_the_readmes_set_up_and_test_commands_in_a_fresh_venv():
+    commands = re.findall(r"```sh\n(.*?)\n```", README, re.DOTALL)
+    install, tests = commands[0], commands[1]
+    assert install.startswith("python3 -m venv .venv") and "ckr timeline" in install
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "rm -rf .venv" in ci
+    assert ci.rstrip().endswith(tests)

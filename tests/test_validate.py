@@ -1,6 +1,7 @@
 """ckr validate: every problem, one line each, with its JSON location."""
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -27,7 +28,7 @@ def test_reports_every_problem_not_just_the_first(run, data_file, mini_data):
     assert problems(result) == [
         "$.events[0].date: '2023-02-30' is not a calendar date",
         "$.events[2].confidence: Invalid enum value 'sure'",
-        "$.visa[1].max_stay_days: Expected `int | null`, got `str`",
+        "$.visa[1].max_stay_days: Expected `number | null`, got `str`",
         "$.domains[0].figures[0].sources: unknown source 'nowhere'",
     ]
     assert result.stderr.strip() == f"{path}: 4 problems"
@@ -153,7 +154,7 @@ def test_a_collection_of_the_wrong_type_is_one_problem(run, data_file, mini_data
             "KR\n",
             "expected a two-letter country code in capitals, such as KR",
         ),
-        ("visa", "max_stay_days", 10**20, "Expected `int` <= 3650"),
+        ("visa", "max_stay_days", 10**20, "Expected `number` <= 3650"),
     ],
 )
 def test_lookalike_values_are_rejected(run, data_file, mini_data, record, field, value, expected):
@@ -187,3 +188,37 @@ def test_a_rule_for_a_passport_in_its_own_country_is_flagged(run, data_file, min
     assert f"$.visa[0]: a rule for {code} passports in their own country" in problems(
         run("validate")
     )
+
+
+# The JSON Schema and ckr read numbers alike: whatever one accepts, so does the other.
+@pytest.mark.parametrize(
+    "where, value, accepted",
+    [
+        (("visa", 0, "max_stay_days"), 30.0, True),  # an integer to JSON Schema
+        (("visa", 0, "max_stay_days"), 30.5, False),
+        (("visa", 0, "max_stay_days"), 3651, False),
+        (("domains", 0, "figures", 0, "value"), 1e20, True),
+        (("domains", 0, "figures", 0, "value"), 10**20, True),  # the same number
+        (("domains", 0, "figures", 0, "value"), -2.5, True),
+    ],
+)
+def test_the_schema_and_validate_agree_on_numbers(run, data_file, mini_data, where, value, accepted):
+    import jsonschema
+
+    node = mini_data
+    for step in where[:-1]:
+        node = node[step]
+    node[where[-1]] = value
+    schema = json.loads((Path(__file__).parent.parent / "data" / "schema.json").read_text())
+    schema_says = jsonschema.Draft202012Validator(schema).is_valid(mini_data)
+    data_file(mini_data)
+    result = run("validate")
+    assert (schema_says, result.exit_code == 0) == (accepted, accepted), result.output
+
+
+def test_a_whole_stay_written_as_30_0_reads_as_30_days(run, data_file, mini_data):
+    mini_data["visa"][0]["max_stay_days"] = 30.0
+    data_file(mini_data)
+    rules = json.loads(run("visa", "-f", "json").output)
+    assert 30 in [rule["max_stay_days"] for rule in rules]
+    assert "30.0" not in run("visa", "-f", "json").output

@@ -5,6 +5,8 @@ from __future__ import annotations
 import click
 from click.shell_completion import get_completion_class
 
+from ckr.complete import use_ckr_shell_scripts
+
 SHELLS = ("bash", "zsh", "fish")
 
 
@@ -22,5 +24,6 @@ def completion(ctx: click.Context, shell: str) -> None:
       eval "$(ckr completion zsh)"                        # in ~/.zshrc
       ckr completion fish > ~/.config/fish/completions/ckr.fish
     """
+    use_ckr_shell_scripts()
     script = get_completion_class(shell)(ctx.find_root().command, {}, "ckr", "_CKR_COMPLETE")
     click.echo(script.source())

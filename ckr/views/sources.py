@@ -19,7 +19,7 @@ def sources_listing(session: Session, sources: list[Source], counts: dict[str, i
         Column("id", "Id", wrap=False),  # whole, to copy into `ckr show`
         Column("publisher", "Publisher", min_width=10),
         Column("title", "Title", min_width=12, link="url"),
-        Column("url", "URL", min_width=12),
+        Column("url", "URL", min_width=12, link="url"),
         Column("accessed", "Accessed", wrap=False),
         Column("cited_by", "Cited by", justify="right", wrap=False),
     ]

@@ -1,3 +1,3 @@
 """ckr: a command-line fact browser on Cambodia–South Korea relations."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

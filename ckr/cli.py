@@ -41,6 +41,7 @@ COMMANDS = (
     "completion",
     "domains",
     "export",
+    "figures",
     "search",
     "show",
     "sources",

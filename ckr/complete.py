@@ -87,7 +87,7 @@ def record_id(ctx: click.Context, _param, incomplete: str) -> list[str]:
     data = _data(ctx)
     if data is None:
         return []
-    return _starting((r.id for kind in query.RECORD_KINDS for r in getattr(data, kind)), incomplete)
+    return _starting(query.record_ids(data), incomplete)
 
 
 # click's fish script splits each offer at every comma, so "--with vietnam,thailand" and

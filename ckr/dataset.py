@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import get_args
 
 import msgspec
 
@@ -21,6 +22,9 @@ class DataError(Exception):
         super().__init__(where + problem)
 
 
+KIND_ORDER = {kind: i for i, kind in enumerate(get_args(model.SourceKind))}
+
+
 class Catalog:
     """A checked dataset with its sources indexed by id."""
 
@@ -31,6 +35,15 @@ class Catalog:
 
     def cited(self, ids: list[str]) -> list[Source]:
         return [self.sources[i] for i in ids]
+
+    def by_trust(self, ids: list[str]) -> list[Source]:
+        """The sources cited, best first: the most authoritative kind, then the newest."""
+        cited = self.cited(list(dict.fromkeys(ids)))
+        cited.sort(key=lambda s: s.published or s.accessed, reverse=True)
+        return sorted(cited, key=lambda s: KIND_ORDER[s.kind])  # stable: newest first within
+
+    def best_source(self, ids: list[str]) -> Source:
+        return self.by_trust(ids)[0]
 
 
 def load(path: str) -> Catalog:
@@ -181,8 +194,11 @@ def citing_records(data: Dataset):
     for name in ("events", "visa", "claims"):
         for i, record in enumerate(getattr(data, name)):
             yield (name, i), record
+    for i, rule in enumerate(data.visa):
+        if rule.details is not None:
+            yield ("visa", i, "details"), rule.details
     for i, domain in enumerate(data.domains):
-        for part in ("figures", "agreements", "notes"):
+        for part in DOMAIN_PARTS:
             for j, item in enumerate(getattr(domain, part)):
                 yield ("domains", i, part, j), item
 
@@ -192,14 +208,39 @@ def json_path(where: tuple) -> str:
     return "$" + "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in where)
 
 
+# What each collection's records are called, the domains' parts among them.
+KINDS = {
+    "sources": "source",
+    "events": "event",
+    "visa": "visa rule",
+    "domains": "domain",
+    "figures": "figure",
+    "agreements": "agreement",
+    "notes": "domain note",
+    "claims": "claim",
+}
+DOMAIN_PARTS = ("figures", "agreements", "notes")
+
+
+def identified(data: Dataset):
+    """Every record with an id, with its kind and where it is: ("figure", ("domains", 2,
+    "figures", 0), Figure(...)); a domain's parts come right after the domain."""
+    for name in model.COLLECTIONS:
+        for i, record in enumerate(getattr(data, name)):
+            yield KINDS[name], (name, i), record
+            if name == "domains":
+                for part in DOMAIN_PARTS:
+                    for j, item in enumerate(getattr(record, part)):
+                        yield KINDS[part], (name, i, part, j), item
+
+
 def _check_unique_ids(data: Dataset, problems: list[tuple[str, str]]) -> None:
     """Ids are unique across all kinds, so `ckr show ID` always means one record."""
-    ids = [record.id for name in model.COLLECTIONS for record in getattr(data, name)]
+    ids = [record.id for _kind, _where, record in identified(data)]
     if len(set(ids)) == len(ids):
         return
     seen: set[str] = set()
-    for name in model.COLLECTIONS:
-        for i, record in enumerate(getattr(data, name)):
-            if record.id in seen:
-                problems.append((f"$.{name}[{i}].id", f"duplicate id {record.id!r}"))
-            seen.add(record.id)
+    for _kind, where, record in identified(data):
+        if record.id in seen:
+            problems.append((json_path(where) + ".id", f"duplicate id {record.id!r}"))
+        seen.add(record.id)

@@ -1,6 +1,9 @@
-"""A format-neutral result: columns, rows and the JSON records behind them.
+"""A format-neutral result: the records' fields and raw values, and how a table shows them.
 
-Views (`ckr.views`) build a Listing; `ckr.render` writes it as a table, JSON, CSV, TSV or Markdown.
+Views (`ckr.views`) build a Listing; `ckr.render` writes it as a table, JSON, NDJSON, CSV,
+TSV or Markdown. Machine formats write `fields` of every row, named as in `ckr.records`;
+tables and Markdown write `columns`, over `table_rows` where a table has a layout of its own
+(the visa matrix), else over the same rows.
 """
 
 from __future__ import annotations
@@ -9,32 +12,51 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from ckr.records import header
+from ckr.suggest import closest
+
 if TYPE_CHECKING:
     import re
 
-Value = str | int | float | None
+Value = Any  # str, int, float, bool, None, or a list of ids
+Row = dict[str, Value]
 
 
 @dataclass(frozen=True)
 class Column:
-    key: str  # the header in CSV/TSV: stable, for scripts
+    key: str  # the row value the column shows
     header: str  # the header in tables: for people
     show: Callable[[Value], str] | None = None  # how a table shows the value
+    text: Callable[[Row], str] | None = None  # ... or the whole row, when it needs more
     justify: str = "left"
     wrap: bool = True  # False keeps short values such as names on one line
     min_width: int | None = None  # so narrow terminals wrap words, not letters
-    in_table: bool = True  # False: only in CSV/TSV, where scripts want the raw value
-    optional: bool = False  # True: only when asked for with --fields
+    max_width: int | None = None  # so a long secondary value leaves room for the main one
+    wide_only: bool = False  # only on terminals of WIDE columns or more (cards keep it)
     link: str | None = None  # key of the row value that is this cell's hyperlink target
-    table_key: str | None = None  # key of a shorter row value that tables show instead
+    under: str | None = None  # key of a row value shown on a line below (an id to copy)
     searched: bool = False  # True: the listing's highlight pattern is marked in this column
+    nowrap_words: bool = False  # True: never break inside a word (URLs stay whole)
 
-    def shown(self, row: dict[str, Value]) -> str:
+    def shown(self, row: Row) -> str:
         """What a table (or Markdown) shows of this column for `row`."""
-        value = row[self.table_key or self.key]
+        if self.text is not None:
+            return self.text(row)
+        value = row.get(self.key)
         if self.show is not None:
             return self.show(value)
-        return "—" if value is None else str(value)
+        if value is None:
+            return "—"
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        if isinstance(value, list):
+            return ", ".join(str(v) for v in value)
+        return str(value)
+
+
+def field_column(name: str) -> Column:
+    """A plain column for a field a table does not show by default."""
+    return Column(name, header(name))
 
 
 @dataclass(frozen=True)
@@ -45,60 +67,57 @@ class Chart:
     series: str  # one glyph and colour per distinct value
     value: str  # the number each row contributes
     stacked: bool  # counts add up along one bar; measures stand side by side
+    # The labels to draw, in order, with no row (a gap) where a label has no value.
+    axis: list[str] | None = None
 
 
 @dataclass
 class Listing:
-    """Rows keyed by column, for tables, CSV and TSV; records for JSON."""
-
-    columns: list[Column]
-    rows: list[dict[str, Value]]
-    records: Any  # what --format json prints: a list of dicts, or one dict
+    fields: list[str]  # what machine formats write, in this order
+    rows: list[Row]  # one record a row, raw typed values
+    columns: list[Column]  # what tables and Markdown show
+    table_rows: list[Row] | None = None  # a table layout of its own; else `rows`
+    single: bool = False  # JSON prints the one row as an object (ckr show)
     title: str = ""
     caption: str = ""
     intro: str = ""  # a paragraph shown above a table
     empty_message: str = "Nothing matches."
     highlight: re.Pattern | None = None  # marked in the columns that are `searched`
     chart: Chart | None = None  # draw bars rather than a table
-    record_keys: list[str] = field(default_factory=list)  # JSON fields, known even with no rows
+    notes: list[str] = field(default_factory=list)  # lines under a table (a legend)
+    show_header: bool = True  # False for a card of labelled lines
 
-    def default_columns(self) -> list[Column]:
-        """The columns of CSV and TSV output."""
-        return [column for column in self.columns if not column.optional]
+    def shown_rows(self) -> list[Row]:
+        return self.rows if self.table_rows is None else self.table_rows
 
-    def table_columns(self) -> list[Column]:
-        return [column for column in self.default_columns() if column.in_table]
+    def table_columns(self, width: int | None = None) -> list[Column]:
+        """The columns a table shows; on a terminal narrower than WIDE, not the wide-only."""
+        wide = width is None or width >= WIDE
+        return [column for column in self.columns if wide or not column.wide_only]
 
-    def json_fields(self) -> list[str]:
-        if isinstance(self.records, list) and not self.records:
-            return self.record_keys
-        sample = self.records[0] if isinstance(self.records, list) else self.records
-        return list(sample) if isinstance(sample, dict) else []
-
-    def select(self, fields: list[str], for_json: bool) -> Listing:
-        """Only the named fields, in the order given; an unknown name is a ValueError."""
-        available = self.json_fields() if for_json else [c.key for c in self.columns]
-        listed = f"available fields: {', '.join(available)}"
-        if not fields:
+    def select(self, names: list[str]) -> Listing:
+        """Only the named fields, in the order given, in every format; an unknown name is a
+        ValueError that suggests the nearest and lists them all."""
+        listed = f"available fields: {', '.join(self.fields)}"
+        if not names:
             raise ValueError(f"name at least one field; {listed}")
-        twice = [name for name in fields if fields.count(name) > 1]
+        twice = [name for name in names if names.count(name) > 1]
         if twice:
             raise ValueError(f"field {twice[0]!r} is named twice")
-        unknown = [name for name in fields if name not in available]
-        if unknown:
-            raise ValueError(f"unknown field {unknown[0]!r}; {listed}")
-        if for_json:
-
-            def pick(record: dict) -> dict:
-                return {name: record[name] for name in fields}
-
-            records = (
-                [pick(r) for r in self.records]
-                if isinstance(self.records, list)
-                else pick(self.records)
-            )
-            return replace(self, records=records)
+        for name in names:
+            if name not in self.fields:
+                close = closest(name, self.fields)
+                hint = f" (did you mean {close!r}?)" if close else ""
+                raise ValueError(f"unknown field {name!r}{hint}; {listed}")
         by_key = {column.key: column for column in self.columns}
-        # A chosen column shows everywhere, even one that is normally left out.
-        columns = [replace(by_key[name], in_table=True, optional=False) for name in fields]
-        return replace(self, columns=columns)
+        # In a table the chosen fields are columns of the rows themselves, one a record.
+        columns = [
+            replace(by_key[name], wide_only=False, text=None, under=None)
+            if name in by_key
+            else field_column(name)
+            for name in names
+        ]
+        return replace(self, fields=list(names), columns=columns, table_rows=None)
+
+
+WIDE = 120  # columns from which tables add their wide-only columns (visa notes)

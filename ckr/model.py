@@ -40,7 +40,13 @@ WHOLE_DAYS = "A whole number of days"
 WholeDays = Annotated[float, msgspec.Meta(ge=1, le=3650, description=WHOLE_DAYS)]
 Confidence = Literal["verified", "seed-only", "disputed"]
 Regime = Literal["visa_free", "visa_on_arrival", "e_visa", "visa_required"]
-Verdict = Literal["supported", "partly supported", "unsupported", "only in the seed"]
+Verdict = Literal["supported", "partly-supported", "unsupported", "seed-only"]
+# The spellings of 0.1, still read for one release (`ckr validate` asks for the new ones).
+OLD_VERDICTS = {"partly supported": "partly-supported", "only in the seed": "seed-only"}
+# What kind of page a source is, the most authoritative first: governments, ministries,
+# embassies, statistics offices and international bodies; the press; encyclopaedias,
+# databases and studies; visa and travel guides; personal blogs, forums and reposts.
+SourceKind = Literal["official", "news", "reference", "guide", "blog"]
 
 
 def _check_dates(record: msgspec.Struct, *fields: str) -> None:
@@ -71,6 +77,7 @@ class Metadata(Record, kw_only=True):
 
 class Source(Record, kw_only=True):
     id: Slug
+    kind: SourceKind
     publisher: Text
     title: Text
     url: Url
@@ -97,6 +104,20 @@ class Event(Record, kw_only=True):
             raise ValueError(f"date: {dates.check(self.date)}")
 
 
+class TravelDetails(Record, kw_only=True):
+    """What a traveller needs to know beyond the regime, each where a cited page states it:
+    null means no page said."""
+
+    fee_amount: Annotated[float, msgspec.Meta(ge=0)] | None = None
+    fee_currency: Annotated[str, msgspec.Meta(pattern=r"^[A-Z]{3}" + PATTERN_END)] | None = None
+    e_visa: bool | None = None  # whether an e-visa is offered for this passport
+    extension: str | None = None  # in words: how, how often, how long
+    passport_validity_months: Annotated[int, msgspec.Meta(ge=0, le=24)] | None = None
+    onward_ticket: bool | None = None  # whether an onward or return ticket is required
+    entry_points: str | None = None  # in words
+    sources: Annotated[list[Slug], msgspec.Meta(min_length=1)]
+
+
 class VisaRule(Record, kw_only=True):
     id: Slug
     destination: CountryCode
@@ -112,6 +133,7 @@ class VisaRule(Record, kw_only=True):
     notes: str = ""
     sources: Annotated[list[Slug], msgspec.Meta(min_length=1)]
     confidence: Confidence
+    details: TravelDetails | None = None
 
     def __post_init__(self) -> None:
         _check_dates(self, "effective_from", "effective_until", "as_of")
@@ -125,6 +147,7 @@ class VisaRule(Record, kw_only=True):
 
 
 class Figure(Record, kw_only=True):
+    id: Slug
     label: Text
     # Any JSON number, as JSON Schema reads it: 1e20 and 100000000000000000000 are the
     # same value. Whole numbers come out as integers where a float holds them exactly.
@@ -136,13 +159,13 @@ class Figure(Record, kw_only=True):
     confidence: Confidence
     note: str | None = None
 
-
     def __post_init__(self) -> None:
         if float(self.value).is_integer() and abs(self.value) <= 2**53:
             self.value = int(self.value)
 
 
 class Agreement(Record, kw_only=True):
+    id: Slug
     name: Text
     date: PartialDate
     sources: Annotated[list[Slug], msgspec.Meta(min_length=1)]
@@ -154,6 +177,7 @@ class Agreement(Record, kw_only=True):
 class Note(Record, kw_only=True):
     """A finding about a domain that is not a number, such as a seed claim left unconfirmed."""
 
+    id: Slug
     text: Text
     sources: Annotated[list[Slug], msgspec.Meta(min_length=1)]
     confidence: Confidence
@@ -174,12 +198,15 @@ class Claim(Record, kw_only=True):
 
     id: Slug
     claim: Text
-    verdict: Verdict
+    verdict: Verdict | Literal["partly supported", "only in the seed"]
     finding: Text
     sources: Annotated[list[Slug], msgspec.Meta(min_length=1)]
     events: list[Slug] = []
     visa: list[Slug] = []
     domains: list[Slug] = []
+
+    def __post_init__(self) -> None:
+        self.verdict = OLD_VERDICTS.get(self.verdict, self.verdict)
 
 
 class Dataset(Record, kw_only=True):

@@ -30,7 +30,7 @@ def emit(listing: Listing, fmt: str | None, fields: str | None = None) -> None:
             )
         names = [name.strip() for name in fields.split(",") if name.strip()]
         try:
-            listing = listing.select(names, for_json=chosen == "json")
+            listing = listing.select(names)
         except ValueError as error:
             raise click.BadParameter(str(error), param_hint="'--fields'") from None
     render.write(listing, chosen, sys.stdout, terminal, sys.stderr)
@@ -47,16 +47,23 @@ format_option = click.option(
 fields_option = click.option(
     "--fields",
     metavar="A,B,...",
-    help=(
-        "Only these fields, in this order; JSON has its own names "
-        "(an unknown name lists the available ones)."
-    ),
+    help="Only these fields, in this order, in every format (an unknown name lists them).",
 )
+limit_option = click.option(
+    "--limit", "-n", type=click.IntRange(min=1), help="Show at most N records."
+)
+reverse_option = click.option("--reverse", "-r", is_flag=True, help="Newest first.")
 
 
 def output_options(command):
-    """--format and --fields, for every command that prints a listing."""
-    return format_option(fields_option(command))
+    """--format, --fields and --limit, for every command that prints a listing."""
+    return format_option(fields_option(limit_option(command)))
+
+
+def several(values: tuple[str, ...]) -> list[str]:
+    """A repeatable option's values, each of which may be a comma-separated list too:
+    -d cambodia,vietnam -d laos -> ["cambodia", "vietnam", "laos"]."""
+    return [item.strip() for value in values for item in value.split(",") if item.strip()]
 
 
 pass_session = click.make_pass_decorator(Session, ensure=True)

@@ -11,8 +11,8 @@ from typing import NamedTuple, get_args
 
 from ckr import dates
 from ckr.countries import SOUTHEAST_ASIA, name_of
-from ckr.dataset import citing_records
-from ckr.model import Claim, Dataset, Domain, Event, Record, Source, Verdict, VisaRule
+from ckr.dataset import DOMAIN_PARTS, citing_records, identified
+from ckr.model import Claim, Dataset, Domain, Event, Figure, Record, Source, Verdict, VisaRule
 from ckr.suggest import closest
 
 
@@ -135,11 +135,114 @@ def visa_history(
     )
 
 
-def status(rule: VisaRule, on: dt.date) -> str:
+def first_confirmed(catalog, rule: VisaRule) -> str | None:
+    """For a rule whose start is unknown: the earliest day a cited page confirms it (the
+    oldest publication date, else the newest confirmation); None when the start is known."""
+    if rule.effective_from:
+        return None
+    published = [s.published for s in catalog.cited(rule.sources) if s.published]
+    return min(published, default=rule.as_of)
+
+
+START_UNKNOWN = "start unknown"
+
+
+def next_rule(data: Dataset, rule: VisaRule, on: dt.date) -> VisaRule | None:
+    """The rule for the same passport and destination that starts next after `on`."""
+    later = [
+        r
+        for r in data.visa
+        if (r.destination, r.nationality) == (rule.destination, rule.nationality)
+        and r.effective_from
+        and dates.first_day(r.effective_from) > on
+    ]
+    return min(later, key=lambda r: dates.first_day(r.effective_from), default=None)
+
+
+def status(rule: VisaRule, on: dt.date, confirmed_first: str | None = None) -> str:
+    """ "in force", "ended", "scheduled", or "start unknown" for a day before the first
+    confirmation of a rule whose start no page gives."""
     first, last = period(rule)
     if on < first:
         return "scheduled"
-    return "ended" if last < on else "in force"
+    if last < on:
+        return "ended"
+    if confirmed_first and on < dates.first_day(confirmed_first):
+        return START_UNKNOWN
+    return "in force"
+
+
+@dataclass
+class FigureFilter:
+    domains: tuple[str, ...] = ()  # ids or names
+    reporter: str | None = None  # text in reported_by, any case
+    start: str | None = None  # partial date: figures whose period reaches it
+    end: str | None = None
+    search: str | None = None  # text in the label or note
+    reverse: bool = False
+
+
+def period_span(period: str) -> tuple[dt.date, dt.date] | None:
+    """ "2024", "2025-01/2025-06" or "1991/2023-09" as first and last day; None for a
+    period that is not written as dates."""
+    first, _, last = period.partition("/")
+    if dates.check(first) or (last and dates.check(last)):
+        return None
+    return dates.first_day(first), dates.last_day(last or first)
+
+
+def figures(data: Dataset, wanted: FigureFilter) -> list[tuple[Domain, Figure]]:
+    """Every figure matching the filters, with its domain: by period, oldest first."""
+    chosen_domains = [domain(data, name) for name in wanted.domains] or data.domains
+    window = (
+        dates.first_day(wanted.start) if wanted.start else dt.date.min,
+        dates.last_day(wanted.end) if wanted.end else dt.date.max,
+    )
+    reporter = _folded(wanted.reporter) if wanted.reporter else None
+    needle = _folded(wanted.search) if wanted.search else None
+    found = []
+    for owner in chosen_domains:
+        for figure in owner.figures:
+            if reporter and reporter not in _folded(figure.reported_by):
+                continue
+            if needle and needle not in _folded(f"{figure.label} {figure.note or ''}"):
+                continue
+            span = period_span(figure.period)
+            if (wanted.start or wanted.end) and (
+                span is None or span[1] < window[0] or span[0] > window[1]
+            ):
+                continue
+            found.append((owner, figure))
+    found.sort(key=lambda pair: pair[1].period, reverse=wanted.reverse)
+    return found
+
+
+def main_series(domain: Domain) -> list:
+    """The domain's main indicator: the label (and unit) reported for the most full years,
+    every body's values of it, oldest year first. Empty when no label has two values."""
+    yearly = [f for f in domain.figures if re.fullmatch(r"[0-9]{4}", f.period)]
+    counts = Counter((f.label, f.unit) for f in yearly)
+    if not counts or max(counts.values()) < 2:
+        return []
+    main = max(counts, key=lambda key: counts[key])  # the first label on ties
+    return sorted((f for f in yearly if (f.label, f.unit) == main), key=lambda f: f.period)
+
+
+def years_between(figures: list) -> list[str]:
+    """Every year from the first figure's to the last's: the axis of a yearly chart."""
+    first, last = int(figures[0].period), int(figures[-1].period)
+    return [str(year) for year in range(first, last + 1)]
+
+
+def headline_figure(domain: Domain):
+    """The figure a domain is summed up by: its main indicator at its latest full year,
+    verified before disputed; else its latest full-year figure; else its first figure."""
+    series = main_series(domain) or sorted(
+        (f for f in domain.figures if re.fullmatch(r"[0-9]{4}", f.period)), key=lambda f: f.period
+    )
+    if not series:
+        return domain.figures[0] if domain.figures else None
+    return max(series, key=lambda f: (f.period, f.confidence == "verified"))
 
 
 # From most open to strictest.
@@ -187,10 +290,12 @@ class NotComparable(ValueError):
 
 
 def compare(
-    data: Dataset, on: dt.date, wanted: list[str] | None = None, passport: str | None = None
+    catalog, on: dt.date, wanted: list[str] | None = None, passport: str | None = None
 ) -> list[Comparison]:
     """HOME beside its Southeast Asian neighbours (`wanted`, or all), for one passport
-    or every passport HOME has a rule for, with the rules in force `on`."""
+    or every passport HOME has a rule for, with the rules in force `on`. A rule whose start
+    is unknown and that no page confirms by `on` is neither more nor less open."""
+    data = catalog.data
     home_name = name_of(HOME)
     for code in wanted or ():
         if code not in neighbours(data):
@@ -210,13 +315,19 @@ def compare(
             f"the dataset has no rule for {name_of(passport)} passports entering "
             f"{home_name} to compare",
         )
+
+    def confirmed(rule: VisaRule | None) -> bool:
+        return rule is not None and status(rule, on, first_confirmed(catalog, rule)) == "in force"
+
     in_force = {(r.destination, r.nationality): r for r in visa_rules(data, on)}
     comparisons = []
     for nationality in [passport] if passport else comparable:
         mine = in_force.get((HOME, nationality))
         theirs = {code: in_force.get((code, nationality)) for code in wanted or neighbours(data)}
         more_open = [
-            code for code, rule in theirs.items() if mine and rule and stricter(mine, rule)
+            code
+            for code, rule in theirs.items()
+            if confirmed(mine) and confirmed(rule) and stricter(mine, rule)
         ]
         comparisons.append(Comparison(nationality, mine, theirs, more_open))
     return comparisons
@@ -267,13 +378,9 @@ def uncited_sources(data: Dataset, counts: Counter[str]) -> list[Source]:
     return [source for source in data.sources if counts[source.id] == 0]
 
 
-RECORD_KINDS = {
-    "sources": "source",
-    "events": "event",
-    "visa": "visa rule",
-    "domains": "domain",
-    "claims": "claim",
-}
+def record_ids(data: Dataset) -> list[str]:
+    """The id of every record: sources, events, rules, domains and their parts, claims."""
+    return [record.id for _kind, _where, record in identified(data)]
 
 
 def find_record(data: Dataset, record_id: str) -> tuple[str, Record]:
@@ -282,12 +389,28 @@ def find_record(data: Dataset, record_id: str) -> tuple[str, Record]:
     Ids are lower-case slugs, so "VN-KR-2023" finds "vn-kr-2023".
     """
     record_id = record_id.strip().lower()
-    for collection, kind in RECORD_KINDS.items():
-        for record in getattr(data, collection):
-            if record.id == record_id:
-                return kind, record
-    all_ids = [r.id for c in RECORD_KINDS for r in getattr(data, c)]
-    raise NotInData("record", record_id, all_ids, list_choices=False)
+    for kind, _where, record in identified(data):
+        if record.id == record_id:
+            return kind, record
+    raise NotInData("record", record_id, record_ids(data), list_choices=False)
+
+
+def domain_of(data: Dataset, part: Record) -> Domain | None:
+    """The domain a figure, agreement or domain note belongs to."""
+    for domain in data.domains:
+        if any(item is part for name in DOMAIN_PARTS for item in getattr(domain, name)):
+            return domain
+    return None
+
+
+def record_date(record: Record) -> str | None:
+    """The date a record is known by: an event's or agreement's date, a rule's start, a
+    figure's period, a source's publication."""
+    for name in ("date", "effective_from", "period", "published"):
+        value = getattr(record, name, None)
+        if value:
+            return value
+    return None
 
 
 class Match(NamedTuple):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import msgspec
 
 from ckr import dataset, dates, query
-from ckr.model import COLLECTIONS, Dataset, Metadata, VisaRule
+from ckr.model import COLLECTIONS, OLD_VERDICTS, Dataset, Metadata, VisaRule
 
 Problem = tuple[str, str]  # (JSON location, what is wrong)
 
@@ -55,7 +55,20 @@ def problems_in_document(document: object) -> list[Problem]:
     # cites, must not be reported again.
     problems += dataset.cross_reference_problems(checked, also_present=_raw_ids(document))
     problems += editorial_problems(checked, _raw_citations(document))
+    problems += _old_spellings(document)
     return problems
+
+
+def _old_spellings(document: dict) -> list[Problem]:
+    """Verdicts spelled as in 0.1: still read, but the file should say the new word."""
+    claims = document.get("claims")
+    return [
+        (f"$.claims[{i}].verdict", f"{claim['verdict']!r} is now spelled {new!r}")
+        for i, claim in enumerate(claims if isinstance(claims, list) else [])
+        if isinstance(claim, dict)
+        and isinstance(claim.get("verdict"), str)
+        and (new := OLD_VERDICTS.get(claim["verdict"]))
+    ]
 
 
 def _raw_ids(document: dict) -> set[str]:

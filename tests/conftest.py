@@ -78,3 +78,15 @@ def data_file(tmp_path, monkeypatch):
         return path
 
     return write
+
+
+def markdown_rows(output: str) -> list[dict[str, str]]:
+    """A `--format markdown` table as one dict per row, keyed by the column headers (cells as
+    written, Markdown escapes included)."""
+
+    def cells(line: str) -> list[str]:
+        return line.removeprefix("| ").removesuffix(" |").split(" | ")
+
+    lines = [line for line in output.splitlines() if line.startswith("| ")]
+    header = cells(lines[0])
+    return [dict(zip(header, cells(line), strict=True)) for line in lines[2:]]  # after ---

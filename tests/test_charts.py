@@ -60,7 +60,7 @@ def test_chart_needs_a_domain(run):
 
 
 def test_equal_totals_draw_equal_bars():
-    from ckr.render import _segment_lengths
+    from ckr.render.chart import _segment_lengths
 
     # Five single events and one group of 2 + 3 both total 5: the same length wherever
     # the bar has room for one character per segment.

@@ -31,7 +31,7 @@ def test_countries_complete_from_the_data(run):
     nationalities = complete(run, "ckr visa --country ")
     assert nationalities[:2] == ["japan", "japanese"] and nationalities[-2:] == ["JP", "KR"]
     assert "cambodia" not in nationalities  # no rules for Cambodian passports here
-    assert complete(run, "ckr visa -c ko") == [
+    assert complete(run, "ckr visa -p ko") == [
         "korea",
         "korean",
         "korea-south",

@@ -3,6 +3,7 @@
 import pytest
 
 from ckr import countries
+from conftest import tsv_rows
 
 
 @pytest.mark.parametrize(
@@ -42,6 +43,12 @@ def test_every_spelling_names_one_country_only():
 
 
 def test_visa_accepts_a_korean_name(run):
-    result = run("visa", "--country", "대한민국", "-d", "베트남")
+    result = run("visa", "--passport", "대한민국", "-d", "베트남")
     assert result.exit_code == 0
-    assert result.output.splitlines()[1].startswith("Vietnam\tvisa_free\t45\t")
+    first = tsv_rows(result.output)[0]
+    assert (first["nationality"], first["destination"], first["destination_name"]) == (
+        "KR",
+        "VN",
+        "Vietnam",
+    )
+    assert (first["regime"], first["max_stay_days"]) == ("visa_free", "45")

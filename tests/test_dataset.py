@@ -11,6 +11,7 @@ import pytest
 
 from ckr import dataset, query, validate
 from ckr.model import json_schema
+from conftest import tsv_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 ON = dt.date(2026, 11, 25)
@@ -110,9 +111,14 @@ def test_timeline_from_2020_on_the_shipped_data_drops_1997(shipped):
 
 
 def test_visa_korea_on_the_shipped_data_shows_eleven_destinations(shipped):
-    lines = shipped("visa", "--country", "korea").output.strip().splitlines()
-    assert len(lines) == 12
-    assert lines[1].startswith("Cambodia\tvisa_on_arrival\t30\t")
+    output = shipped("visa", "--passport", "korea").output
+    assert len(output.strip().splitlines()) == 12
+    first = tsv_rows(output)[0]
+    assert (first["destination_name"], first["regime"], first["max_stay_days"]) == (
+        "Cambodia",
+        "visa_on_arrival",
+        "30",
+    )
 
 
 def test_claims_each_cite_the_seed_and_the_1997_claim_holds(data):

@@ -66,7 +66,8 @@ def test_head_dash_1_in_a_shell_pipeline():
         text=True,
         env=ckr_env(),
     )
-    assert result.stdout == "date\ttitle\tcategory\tconfidence\nstatus=0\n"
+    header = "id\tdate\ttitle\tsummary\tcategory\tnote\tconfidence\tsources\tbest_source\t"
+    assert result.stdout == header + "best_source_kind\tsingle_source\nstatus=0\n"
     assert "Error" not in result.stderr and "Traceback" not in result.stderr
 
 
@@ -129,4 +130,4 @@ def test_c_locale_table_with_non_ascii_text():
         env=ckr_env(LC_ALL="C", LANG="C", COLUMNS="100"),
     )
     assert result.returncode == 0
-    assert "4 events · dataset test-1" in result.stdout.decode("utf-8")
+    assert "4 events · 3 resting on a single page · dataset test-1" in result.stdout.decode("utf-8")

@@ -84,7 +84,7 @@ def test_broken_data_files_exit_1_naming_file_and_place(run, data_file, content,
 def test_wrong_type_names_the_json_location(run, data_file, mini_data):
     mini_data["visa"][2]["max_stay_days"] = "forty-five"
     data_file(mini_data)
-    line = one_error_line(run("visa", "-c", "korea"))
+    line = one_error_line(run("visa", "-p", "korea"))
     assert line.endswith("$.visa[2].max_stay_days: Expected `number | null`, got `str`")
 
 
@@ -132,7 +132,7 @@ def test_hostile_text_in_an_error_is_escaped(run, tmp_path):
 def test_data_file_is_never_written(run, data_file, mini_data):
     path = data_file(mini_data)
     before = path.read_bytes(), path.stat().st_mtime_ns
-    for args in (["timeline"], ["visa", "-c", "kr"], ["domains", "trade", "-f", "json"]):
+    for args in (["timeline"], ["visa", "-p", "kr"], ["domains", "trade", "-f", "json"]):
         run(*args)
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
 
@@ -149,7 +149,7 @@ def test_ckr_alone_prints_help(run):
 
 @pytest.mark.parametrize("value", ["garbage", "2026-13-01", "2026-11"])
 def test_a_bad_ckr_today_is_a_usage_error(run, value):
-    result = run("visa", "-c", "kr", env={"CKR_TODAY": value})
+    result = run("visa", "-p", "kr", env={"CKR_TODAY": value})
     assert result.exit_code == 2
     assert one_error_line(result).startswith("Error: CKR_TODAY: ")
 

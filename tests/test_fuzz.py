@@ -169,7 +169,7 @@ def mutated_datasets(draw):
     st.sampled_from(
         [
             ["timeline"],
-            ["visa", "-c", "kr"],
+            ["visa", "-p", "kr"],
             ["domains", "trade"],
             ["claims"],
             ["show", "trade"],

@@ -11,10 +11,10 @@ from conftest import tsv_rows
 
 
 @pytest.mark.parametrize(
-    "command", [["timeline"], ["visa", "-c", "korea"], ["visa"], ["domains"], ["domains", "trade"]]
+    "command", [["timeline"], ["visa", "-p", "korea"], ["visa"], ["domains"], ["domains", "trade"]]
 )
 def test_every_listing_command_speaks_every_format(run, command):
-    for fmt in ("table", "json", "csv", "tsv", "markdown"):
+    for fmt in ("table", "json", "ndjson", "csv", "tsv", "markdown"):
         result = run(*command, "--format", fmt)
         assert result.exit_code == 0, (fmt, result.output)
         assert result.output.strip()
@@ -31,16 +31,25 @@ def test_unknown_format_is_a_usage_error(run):
 
 
 def test_csv_quotes_and_keeps_machine_values(run):
-    rows = list(csv.DictReader(io.StringIO(run("visa", "-c", "korea", "-f", "csv").output)))
-    assert rows[0]["rule"] == "visa_on_arrival"
-    assert rows[0]["since"] == ""
+    rows = list(csv.DictReader(io.StringIO(run("visa", "-p", "korea", "-f", "csv").output)))
+    assert rows[0]["regime"] == "visa_on_arrival"
+    assert rows[0]["effective_from"] == ""  # null: empty
+    assert rows[0]["sources"] == "paper-b;paper-a"  # a list: ids joined with ";"
+    assert (rows[0]["stale"], rows[1]["stale"]) == ("false", "true")
 
 
 def test_markdown_is_a_pipe_table_with_caption(run):
     output = run("timeline", "-f", "markdown").output
-    assert output.splitlines()[0] == "| Date | Event | Category | Confidence |"
-    assert "| 2021 | FTA signed | trade | seed-only |" in output
-    assert output.rstrip().endswith("4 events · dataset test-1, reviewed 2026-06-01")
+    assert output.splitlines()[0] == "| Date | Event | Category | Confidence | Source |"
+    assert "| 2021 | FTA signed (2021-fta) | trade | seed-only | Agency C (news) |" in output
+    assert (
+        "| 2006-11 | Labour MOU signed (2006-eps) | Labour | disputed | Agency C (news) +1 |"
+        in output
+    )
+    assert output.rstrip().endswith(
+        "4 events · 3 resting on a single page · dataset test-1, reviewed 2026-06-01 · "
+        "ckr show ID for one in full"
+    )
 
 
 def test_json_is_compact_when_piped_and_indented_on_a_terminal(run, terminal):
@@ -61,7 +70,7 @@ def test_terminal_tables_use_colour_when_forced(terminal):
 def test_no_line_is_wider_than_the_terminal(terminal, width):
     commands = (
         ["timeline"],
-        ["visa", "-c", "korea"],
+        ["visa", "-p", "korea"],
         ["visa"],
         ["domains"],
         ["domains", "trade"],
@@ -80,9 +89,10 @@ def test_no_line_is_wider_than_the_terminal(terminal, width):
 
 
 def test_narrow_terminal_shows_each_row_as_a_block(terminal):
-    output = terminal("visa", "-c", "korea", width=60).output
-    assert "Cambodia\n" in output
-    assert "  Rule     visa on arrival" in output
+    output = terminal("visa", "-p", "korea", width=60).output
+    assert "Cambodia  kh-kr\n" in output  # the heading, with the id to copy
+    assert "  Rule       visa on arrival" in output
+    assert "  As of      2025-03-08 (1y 8mo ago, stale)" in output
 
 
 HOSTILE = (
@@ -100,7 +110,7 @@ def hostile_dataset(mini_data):
 @pytest.mark.parametrize("fmt", ["table", "json", "csv", "tsv", "markdown"])
 def test_control_characters_never_reach_the_terminal(terminal, data_file, mini_data, fmt):
     data_file(hostile_dataset(mini_data))
-    for command in (["timeline"], ["visa", "-c", "korea"]):
+    for command in (["timeline"], ["visa", "-p", "korea"]):
         output = terminal(*command, "-f", fmt, width=300, env={"FORCE_COLOR": "1"}).output
         without_styles = output.replace("\x1b[1m", "").replace("\x1b[0m", "").replace("\x1b[2m", "")
         assert "\x1b[2J" not in output and "\x1b]8" not in output and "\x9b" not in output
@@ -138,30 +148,37 @@ def test_fields_choose_and_order_columns(run):
 
 def test_fields_choose_json_keys(run):
     rules = json.loads(
-        run("visa", "-c", "kr", "-f", "json", "--fields", "id,max_stay_days,stale").output
+        run("visa", "-p", "kr", "-f", "json", "--fields", "id,max_stay_days,stale").output
     )
     assert rules[0] == {"id": "kh-kr", "max_stay_days": 30, "stale": False}
 
 
 def test_fields_work_in_tables_too(terminal):
-    output = terminal("visa", "-c", "kr", "--fields", "destination,age_days", width=100).output
+    output = terminal("visa", "-p", "kr", "--fields", "destination,age_days", width=100).output
     assert "Age in days" in output and "Rule" not in output
 
 
-@pytest.mark.parametrize(
-    "fmt, available", [("tsv", "date, title, category, confidence"), ("json", "id, date, title")]
+EVENT_FIELDS = (
+    "id, date, title, summary, category, note, confidence, sources, best_source, "
+    "best_source_kind, single_source"
 )
-def test_unknown_field_lists_the_available_ones(run, fmt, available):
+
+
+@pytest.mark.parametrize("fmt", ["tsv", "json", "csv", "ndjson", "table", "markdown"])
+def test_unknown_field_lists_the_available_ones(run, fmt):
     result = run("timeline", "-f", fmt, "--fields", "date,titel")
     assert result.exit_code == 2
-    assert "unknown field 'titel'; available fields: " + available in result.stderr
+    assert (
+        "unknown field 'titel' (did you mean 'title'?); available fields: " + EVENT_FIELDS
+        in result.stderr
+    )
 
 
 @pytest.mark.parametrize("fields", [",", " ", ""])
 def test_fields_must_name_something(run, fields):
     result = run("timeline", "--fields", fields)
     assert result.exit_code == 2
-    assert "name at least one field; available fields: date, title" in result.stderr
+    assert "name at least one field; available fields: " + EVENT_FIELDS in result.stderr
 
 
 @pytest.mark.parametrize("fmt", ["tsv", "json"])
@@ -176,21 +193,26 @@ def test_fields_reach_what_scripts_need_beyond_the_table(run):
     assert output.splitlines() == [
         "id\tsources",
         "1997-restored\tpaper-a",
-        "2006-eps\tpaper-a, agency-c",
+        "2006-eps\tpaper-a;agency-c",
         "2021-fta\tagency-c",
     ]
-    rows = tsv_rows(run("visa", "-c", "kr", "--fields", "id,destination_code,notes").output)
-    assert rows[0] == {"id": "kh-kr", "destination_code": "KH", "notes": "E-visa also possible."}
+    rows = tsv_rows(run("visa", "-p", "kr", "--fields", "id,destination,notes").output)
+    assert rows[0] == {"id": "kh-kr", "destination": "KH", "notes": "E-visa also possible."}
 
 
-def test_optional_fields_stay_out_unless_asked_for(run):
-    assert run("timeline").output.splitlines()[0] == "date\ttitle\tcategory\tconfidence"
+def test_piped_output_has_every_field_the_json_has(run):
+    # One vocabulary: TSV writes the same fields, in the same order, as JSON.
+    header = run("timeline").output.splitlines()[0]
+    assert header.split("\t") == EVENT_FIELDS.split(", ")
+    assert list(json.loads(run("timeline", "-f", "json").output)[0]) == EVENT_FIELDS.split(", ")
 
 
 def test_a_typo_in_fields_is_caught_even_when_nothing_matches(run):
     result = run("timeline", "--search", "zzzz", "-f", "json", "--fields", "nope")
     assert result.exit_code == 2
-    assert "unknown field 'nope'; available fields: id, date, title" in result.stderr
+    assert "unknown field 'nope' (did you mean 'note'?); available fields: id, date, title" in (
+        result.stderr
+    )
     ok = run("timeline", "--search", "zzzz", "-f", "json", "--fields", "id")
     assert (ok.exit_code, ok.output) == (0, "[]\n")
 
@@ -205,25 +227,50 @@ def test_fields_do_not_apply_to_a_drawn_chart(terminal, run):
 @pytest.mark.parametrize("fmt", ["markdown", "tsv", "csv"])
 def test_a_domains_notes_are_in_every_format(run, data_file, mini_data, fmt):
     mini_data["domains"][0]["notes"] = [
-        {"text": "Only one page says so.", "sources": ["paper-a"], "confidence": "seed-only"}
+        {
+            "id": "trade-one-page",
+            "text": "Only one page says so.",
+            "sources": ["paper-a"],
+            "confidence": "seed-only",
+        }
     ]
     data_file(mini_data)
     output = run("domains", "trade", "-f", fmt).output
-    assert "note" in output and "Only one page says so. (seed-only)" in output
+    if fmt == "markdown":
+        line = next(line for line in output.splitlines() if "Only one page says so." in line)
+        assert line.startswith("| Only one page says so. (trade-one-page) | note | ")
+        assert line.endswith(" | seed-only | Paper A (news) |")
+    else:
+        dialect = "excel-tab" if fmt == "tsv" else "excel"
+        rows = list(csv.DictReader(io.StringIO(output), dialect=dialect))
+        note = next(row for row in rows if row["kind"] == "note")
+        assert (note["id"], note["label"], note["confidence"]) == (
+            "trade-one-page",
+            "Only one page says so.",
+            "seed-only",
+        )
 
 
 def test_a_domain_with_only_notes_shows_them(terminal, data_file, mini_data):
     domain = mini_data["domains"][0]
     domain["figures"], domain["agreements"] = [], []
     domain["notes"] = [
-        {"text": "Nothing measured.", "sources": ["paper-a"], "confidence": "disputed"}
+        {
+            "id": "trade-nothing",
+            "text": "Nothing measured.",
+            "sources": ["paper-a"],
+            "confidence": "disputed",
+        }
     ]
     data_file(mini_data)
-    assert "Nothing measured. (disputed)" in terminal("domains", "trade", width=120).output
+    lines = terminal("domains", "trade", width=120).output.splitlines()
+    line = next(line for line in lines if "Nothing measured." in line)
+    assert " note " in line and " disputed " in line
+    assert "1 fact · dataset test-1" in "\n".join(lines)
 
 
 def test_markdown_caption_is_a_paragraph_not_a_list_item(run):
-    output = run("visa", "--compare", "-c", "kr", "--with", "vn", "-f", "markdown").output
+    output = run("visa", "--compare", "-p", "kr", "--with", "vn", "-f", "markdown").output
     assert output.splitlines()[-1].startswith(r"\* more open than Cambodia")
 
 
@@ -236,7 +283,7 @@ def test_unusable_terminal_widths_fall_back(terminal, columns, width):
 
 @pytest.mark.parametrize("width", [20, 24, 30])
 def test_narrow_cards_keep_every_value_beside_a_long_label(terminal, width):
-    output = terminal("visa", "--compare", "-c", "kr", "--with", "vn", width=width).output
+    output = terminal("visa", "--compare", "-p", "kr", "--with", "vn", width=width).output
     assert "visa on" in output and "visa-free" in output
     assert "stricter" in output and output.count("Vietnam") >= 2  # a column and a value
 

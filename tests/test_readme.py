@@ -58,3 +58,23 @@ def test_ci_runs_the_readmes_set_up_and_test_commands_in_a_fresh_venv():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "rm -rf .venv" in ci
     assert ci.rstrip().endswith(tests)
+
+
+def test_readme_field_table_is_the_contract():
+    """The README's table of fields per record type is what ckr writes."""
+    from ckr.records import FIELDS
+    from ckr.views.search import SEARCH_FIELDS
+    from ckr.views.traveller import TRAVELLER_FIELDS
+    from ckr.views.visa import COMPARE_FIELDS
+
+    table = {
+        kind: re.findall(r"`([a-z_]+)`", fields)
+        for kind, fields in re.findall(r"^\| ([a-z ]+) \(.*?\) \| (`.*`) \|$", README, re.M)
+    }
+    expected = {
+        **FIELDS,
+        "compare row": COMPARE_FIELDS,
+        "search match": SEARCH_FIELDS,
+        "traveller card": TRAVELLER_FIELDS,
+    }
+    assert table == expected

@@ -5,6 +5,7 @@ import sys
 
 from click.testing import CliRunner
 
+from ckr import __version__
 from ckr.cli import cli
 from conftest import MINI
 
@@ -32,7 +33,7 @@ def run_probe(*args: str, data: str | None = str(MINI)) -> str:
 
 def test_version_alone_imports_neither_click_nor_msgspec_nor_rich():
     output = run_probe("--version", data=None)
-    assert output.startswith("ckr 0.1.0\ndataset ")
+    assert output.startswith(f"ckr {__version__}\ndataset ")
     assert output.endswith("imported: -\ncommands: \n")
 
 
@@ -44,7 +45,7 @@ def test_quick_version_says_what_the_full_path_says(monkeypatch):
 
 def test_version_of_a_users_own_file_checks_it_in_full():
     output = run_probe("--version")
-    assert output.startswith("ckr 0.1.0\ndataset test-1, reviewed 2026-06-01: 4 events")
+    assert output.startswith(f"ckr {__version__}\ndataset test-1, reviewed 2026-06-01: 4 events")
     assert "imported: click msgspec" in output
 
 
@@ -63,7 +64,8 @@ def test_quick_version_leaves_a_broken_file_to_the_full_path(tmp_path):
 
 def test_piped_output_does_not_import_rich():
     output = run_probe("timeline", "--limit", "1")
-    assert output.startswith("date\ttitle\tcategory\tconfidence\n")
+    header = "id\tdate\ttitle\tsummary\tcategory\tnote\tconfidence\tsources\tbest_source\t"
+    assert output.startswith(header + "best_source_kind\tsingle_source\n1997-restored\t")
     assert output.endswith("imported: click msgspec\ncommands: timeline\n")
 
 
@@ -75,7 +77,7 @@ def test_python_dash_m_ckr_works():
         env={"CKR_DATA": str(MINI), "PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 0
-    assert result.stdout.splitlines()[1].startswith("1997-10-30\t")
+    assert result.stdout.splitlines()[1].startswith("1997-restored\t1997-10-30\t")
 
 
 def test_version_counts_every_collection_of_the_model():

@@ -1,12 +1,20 @@
 from conftest import tsv_rows
 
+HEADER = (
+    "id\tdate\ttitle\tsummary\tcategory\tnote\tconfidence\tsources\tbest_source\t"
+    "best_source_kind\tsingle_source"
+)
+
 
 def test_piped_output_is_tsv_with_a_header(run):
     result = run("timeline")
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert lines[0] == "date\ttitle\tcategory\tconfidence"
-    assert lines[1] == "1997-10-30\tFull relations restored\tdiplomacy\tverified"
+    assert lines[0] == HEADER
+    assert lines[1] == (
+        "1997-restored\t1997-10-30\tFull relations restored\tMissions become embassies.\t"
+        "diplomacy\t\tverified\tpaper-a\tpaper-a\tnews\ttrue"
+    )
 
 
 def test_events_are_in_date_order_whatever_the_file_order(run):
@@ -57,7 +65,7 @@ def test_limit_keeps_the_first_n(run):
 def test_no_match_prints_only_the_header_when_piped(run):
     result = run("timeline", "--search", "nothing like this")
     assert result.exit_code == 0
-    assert result.output == "date\ttitle\tcategory\tconfidence\n"
+    assert result.output == HEADER + "\n"
 
 
 def test_no_match_on_a_terminal_says_so(terminal):
@@ -70,17 +78,24 @@ def test_table_on_a_terminal_has_headers_and_caption(terminal):
     result = terminal("timeline")
     assert "Date" in result.output and "Confidence" in result.output
     assert "Strategic partnership agreed" in result.output
-    assert "4 events · dataset test-1, reviewed 2026-06-01" in result.output
+    assert "4 events · 3 resting on a single page · dataset test-1, reviewed" in result.output
+    assert "2026-06-01" in result.output
 
 
-def test_json_expands_sources(run):
+def test_json_names_sources_by_id_and_show_expands_them(run):
     import json
 
     events = json.loads(run("timeline", "--format", "json").output)
     labour = next(e for e in events if e["id"] == "2006-eps")
     assert labour["note"] == "Sources give different days in November."
-    assert [s["publisher"] for s in labour["sources"]] == ["Paper A", "Agency C"]
-    assert labour["sources"][0]["url"] == "https://example.org/a"
+    assert labour["sources"] == ["paper-a", "agency-c"]
+    # Same kind (news): the newer page first; Agency C has no publication date, so its
+    # access date (2026) counts, against Paper A's 1997.
+    assert (labour["best_source"], labour["best_source_kind"]) == ("agency-c", "news")
+    assert (labour["confidence"], labour["single_source"]) == ("disputed", False)
+    shown = json.loads(run("show", "2006-eps", "--format", "json").output)
+    assert [s["publisher"] for s in shown["source_details"]] == ["Agency C", "Paper A"]
+    assert shown["source_details"][1]["url"] == "https://example.org/a"
 
 
 def test_search_finds_text_stored_decomposed(run, data_file, mini_data):

@@ -48,6 +48,7 @@ def test_editorial_checks(run, data_file, mini_data):
     mini_data["sources"].append(
         {
             "id": "lonely",
+            "kind": "news",
             "publisher": "N",
             "title": "T",
             "url": "https://e.org",
@@ -202,7 +203,9 @@ def test_a_rule_for_a_passport_in_its_own_country_is_flagged(run, data_file, min
         (("domains", 0, "figures", 0, "value"), -2.5, True),
     ],
 )
-def test_the_schema_and_validate_agree_on_numbers(run, data_file, mini_data, where, value, accepted):
+def test_the_schema_and_validate_agree_on_numbers(
+    run, data_file, mini_data, where, value, accepted
+):
     import jsonschema
 
     node = mini_data

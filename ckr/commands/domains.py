@@ -15,7 +15,7 @@ from ckr.views import domains as view
 @click.option("--chart", is_flag=True, help="With DOMAIN: its main measure over time, as bars.")
 @output_options
 @pass_session
-def domains(session: Session, domain, chart, fmt, fields) -> None:
+def domains(session: Session, domain, chart, fmt, fields, limit) -> None:
     """Domains of cooperation; name one to see its figures and agreements.
 
     \b
@@ -29,11 +29,13 @@ def domains(session: Session, domain, chart, fmt, fields) -> None:
     if chart and domain is None:
         raise click.UsageError("--chart needs a DOMAIN, for example: ckr domains trade --chart")
     if domain is None:
-        emit(view.domains_listing(session, data.domains), fmt, fields)
+        emit(view.domains_listing(session, data.domains[:limit]), fmt, fields)
         return
     try:
         chosen = query.domain(data, domain)
     except query.NotInData as error:
         raise click.BadParameter(str(error), param_hint="'DOMAIN'") from None
     build = view.domain_chart_listing if chart else view.domain_listing
-    emit(build(session, chosen), fmt, fields)
+    listing = build(session, chosen)
+    listing.rows = listing.rows[:limit]
+    emit(listing, fmt, fields)

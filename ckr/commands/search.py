@@ -15,7 +15,7 @@ from ckr.views import search as view
 @click.option("--word", "-w", is_flag=True, help="Match TEXT only as a whole word or phrase.")
 @output_options
 @pass_session
-def search(session: Session, text, word, fmt, fields) -> None:
+def search(session: Session, text, word, fmt, fields, limit) -> None:
     """Find TEXT (any case) in events, visa notes, domains, claims and sources.
 
     Results are grouped by kind, each with the id to give `ckr show`.
@@ -28,5 +28,5 @@ def search(session: Session, text, word, fmt, fields) -> None:
     if not text.strip():
         raise click.BadParameter("give some text to look for", param_hint="'TEXT'")
     pattern = query.search_pattern(text, whole_words=word)
-    matches = query.search(session.catalog.data, pattern)
+    matches = query.search(session.catalog.data, pattern)[:limit]
     emit(view.search_listing(session, text, pattern, matches), fmt, fields)

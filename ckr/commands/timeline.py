@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ckr import complete, dates, query
-from ckr.output import emit, output_options, pass_session
+from ckr.output import emit, output_options, pass_session, reverse_option, several
 from ckr.params import DATE_HELP, PartialDateParam
 from ckr.session import Session
 from ckr.views import timeline as view
@@ -26,16 +26,15 @@ from ckr.views import timeline as view
     "-c",
     multiple=True,
     shell_complete=complete.category,
-    help="Only this category (repeatable).",
+    help="Only this category (repeatable, or several with commas).",
 )
 @click.option("--search", "-s", help="Only events whose title, summary or note contain this text.")
-@click.option("--limit", "-n", type=click.IntRange(min=1), help="Show at most N events.")
-@click.option("--reverse", "-r", is_flag=True, help="Newest first.")
 @click.option("--chart", is_flag=True, help="Events per year by category, as bars.")
+@reverse_option
 @output_options
 @pass_session
 def timeline(
-    session: Session, start, end, category, search, limit, reverse, chart, fmt, fields
+    session: Session, start, end, category, search, chart, reverse, fmt, fields, limit
 ) -> None:
     """Dated events of Cambodia–South Korea relations, oldest first.
 
@@ -51,7 +50,12 @@ def timeline(
     if start and end and dates.first_day(start) > dates.last_day(end):
         raise click.BadParameter(f"--from {start} is after --to {end}", param_hint="--from/--to")
     wanted = query.EventFilter(
-        start=start, end=end, categories=category, search=search, limit=limit, reverse=reverse
+        start=start,
+        end=end,
+        categories=tuple(several(category)),
+        search=search,
+        limit=limit,
+        reverse=reverse,
     )
     try:
         chosen = query.events(session.catalog.data, wanted)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ckr import complete, countries, dates, query
-from ckr.output import emit, output_options, pass_session
+from ckr.output import emit, output_options, pass_session, several
 from ckr.params import DATE_HELP, PartialDateParam
 from ckr.session import Session
 from ckr.views import visa as view
@@ -23,18 +23,23 @@ def _covered(codes: list[str]) -> str:
 
 
 @click.command()
+@click.argument("where", nargs=-1, metavar="[PASSPORT [DESTINATION]]")
 @click.option(
+    "--passport",
+    "-p",
     "--country",
-    "-c",
+    "country",
     shell_complete=complete.nationality,
-    help="The traveller's nationality: a name, code or demonym.",
+    help="The traveller's passport (nationality): a name, code or demonym. --country is the same.",
 )
 @click.option(
     "--destination",
     "-d",
+    "--to",
+    "destination",
     multiple=True,
     shell_complete=complete.destination,
-    help="Only this destination (repeatable).",
+    help="Only this destination (repeatable, or several with commas). --to is the same.",
 )
 @click.option(
     "--on",
@@ -59,23 +64,43 @@ def _covered(codes: list[str]) -> str:
 @output_options
 @pass_session
 def visa(
-    session: Session, country, destination, on_date, history, compare, neighbours, fmt, fields
+    session: Session,
+    where,
+    country,
+    destination,
+    on_date,
+    history,
+    compare,
+    neighbours,
+    fmt,
+    fields,
+    limit,
 ) -> None:
-    """Entry rules in force today, for one passport or as a matrix.
+    """Entry rules in force today: for a passport and a destination, one card; for one
+    passport, a row per destination; or a matrix.
 
-    With --country, one row per destination: the rule, the longest stay, since when,
+    With --passport, one row per destination: the rule, the longest stay, since when,
     when the rule was last confirmed (and so how old the fact is) and the source.
     Without it, a matrix of destinations by nationalities.
 
     \b
     Examples:
-      ckr visa --country korea
-      ckr visa -c japan -d vietnam -d laos
-      ckr visa --country korea --on 2023-01-01
-      ckr visa --country korea --history -d vietnam
+      ckr visa korea cambodia
+      ckr visa 한국 캄보디아 --on 2026-07-01
+      ckr visa --passport korea
+      ckr visa -p japan -d vietnam,laos
+      ckr visa --passport korea --on 2023-01-01
+      ckr visa --passport korea --history -d vietnam
       ckr visa --compare --with vietnam,thailand,laos
       ckr visa --format csv > rules.csv
     """
+    if len(where) > 2:
+        raise click.UsageError("give at most a passport and a destination")
+    if where and (country or (destination and len(where) == 2)):
+        raise click.UsageError("name the passport and destination as words or as options, not both")
+    if where:
+        country = where[0]
+        destination = destination or tuple(where[1:])
     if history and compare:
         raise click.UsageError("choose one of --history and --compare")
     if neighbours and not compare:
@@ -84,22 +109,41 @@ def visa(
         raise click.UsageError("with --compare, choose neighbours with --with, not --destination")
     data = session.catalog.data
     on = dates.first_day(on_date) if on_date else session.today
-    wanted = tuple(_destination_code(data, d) for d in destination)
+    wanted = tuple(_destination_code(data, d) for d in several(destination))
     nationality = _nationality(data, country) if country is not None else None
     if compare:
-        emit(_comparison(session, nationality, neighbours, on), fmt, fields)
+        emit(_comparison(session, nationality, neighbours, on, limit), fmt, fields)
     elif history:
-        rules = query.visa_history(data, nationality, wanted)
+        rules = query.visa_history(data, nationality, wanted)[:limit]
         emit(view.visa_history_listing(session, rules, on), fmt, fields)
     elif nationality is None:
-        rules = query.visa_rules(data, on, destinations_wanted=wanted)
+        rules = query.visa_rules(data, on, destinations_wanted=wanted)[:limit]
         emit(view.visa_matrix_listing(session, rules, on), fmt, fields)
+    elif len(where) == 2 and not history:
+        emit(_traveller(session, nationality, wanted[0], on), fmt, fields)
     else:
-        rules = query.visa_rules(data, on, nationality, wanted)
+        rules = query.visa_rules(data, on, nationality, wanted)[:limit]
         emit(view.visa_listing(session, nationality, rules, on), fmt, fields)
 
 
-def _comparison(session: Session, nationality: str | None, neighbours, on):
+def _traveller(session: Session, nationality: str, destination: str, on):
+    """The one rule a traveller meets, with what comes next."""
+    from ckr.views import traveller
+
+    data = session.catalog.data
+    rules = query.visa_rules(data, on, nationality, (destination,))
+    if not rules:
+        raise click.BadParameter(
+            f"no rule in the data for {countries.name_of(nationality)} passports entering "
+            f"{countries.name_of(destination)} on {on}; ckr visa -p {nationality} --history "
+            f"-d {destination} shows every period",
+            param_hint="'PASSPORT DESTINATION'",
+        )
+    upcoming = query.next_rule(data, rules[0], on)
+    return traveller.traveller_listing(session, rules[0], upcoming, on)
+
+
+def _comparison(session: Session, nationality: str | None, neighbours, on, limit):
     """Read --with, then let the query say what can be compared."""
     data = session.catalog.data
     names = [name.strip() for group in neighbours for name in group.split(",")]
@@ -107,15 +151,17 @@ def _comparison(session: Session, nationality: str | None, neighbours, on):
         raise click.BadParameter("name at least one neighbour", param_hint="'--with'")
     chosen = list(dict.fromkeys(_destination_code(data, name, "--with") for name in names if name))
     try:
-        comparisons = query.compare(data, on, chosen or None, nationality)
+        comparisons = query.compare(session.catalog, on, chosen or None, nationality)
     except query.NotComparable as error:
-        option = "--with" if error.subject == "neighbour" else "--country"
+        option = "--with" if error.subject == "neighbour" else "--passport"
         raise click.BadParameter(str(error), param_hint=f"'{option}'") from None
-    return view.visa_compare_listing(session, comparisons, chosen or query.neighbours(data), on)
+    return view.visa_compare_listing(
+        session, comparisons[:limit], chosen or query.neighbours(data), on
+    )
 
 
 def _nationality(data, text: str) -> str:
-    return _covered_country(text, "--country", query.nationalities(data), "{} passports")
+    return _covered_country(text, "--passport", query.nationalities(data), "{} passports")
 
 
 def _destination_code(data, text: str, option: str = "--destination") -> str:

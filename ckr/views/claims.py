@@ -2,28 +2,32 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
+from ckr import records
 from ckr.listing import Column, Listing
 from ckr.model import Claim
-from ckr.views.common import caption, record_json, rows_of
+from ckr.views.common import caption, source_column
 
 if TYPE_CHECKING:
     from ckr.session import Session
 
 
-def claims_listing(session: Session, claims: list[Claim]) -> Listing:
-    columns = [
-        Column("id", "Id", in_table=False),
-        Column("claim", "The seed says", min_width=12),
-        Column("verdict", "Verdict", min_width=9),
-        Column("finding", "Finding", min_width=12),
-    ]
+def claims_listing(session: Session, claims: list[Claim], article: str = "") -> Listing:
+    tally = Counter(c.verdict for c in claims)
+    verdicts = ", ".join(f"{n} {verdict}" for verdict, n in tally.items())
     return Listing(
-        columns=columns,
-        rows=rows_of(claims, columns),
-        records=[record_json(session, c) for c in claims],
-        record_keys=list(Claim.__struct_fields__),
-        caption=caption(session, len(claims), "claim") + " · ckr show ID for the evidence",
+        fields=records.FIELDS["claim"],
+        rows=[records.claim_row(session.catalog, c) for c in claims],
+        columns=[
+            Column("claim", "The seed says", under="id", min_width=12),
+            Column("verdict", "Verdict", wrap=False),
+            Column("finding", "Finding", min_width=12),
+            source_column(session),
+        ],
+        title=article,
+        caption=caption(session, len(claims), "claim", verdicts)
+        + " · ckr show ID for the evidence",
         empty_message="No claims match.",
     )

@@ -1,11 +1,9 @@
-"""What the listing builders share: words for rules, sources in JSON and in a cell."""
+"""What the listing builders share: words for rules and ages, captions, trust columns."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import TYPE_CHECKING
-
-import msgspec
 
 from ckr import dates, query
 from ckr.listing import Column, Value
@@ -58,27 +56,30 @@ def flagged(text: str, confidence: str) -> str:
     return text if confidence == "verified" else f"{text} ({confidence})"
 
 
-def record_json(session: Session, record: msgspec.Struct, **extra: object) -> dict:
-    """A record as JSON: its own fields, its sources expanded to objects, then extras."""
-    fields = msgspec.structs.asdict(record)
-    fields["sources"] = [
-        {"id": s.id, "publisher": s.publisher, "title": s.title, "url": s.url}
-        for s in session.catalog.cited(record.sources)
-    ]
-    return msgspec.to_builtins({**fields, **extra})
+def source_words(session: Session, row: dict) -> str:
+    """The best source a row cites, with its kind, and how many more: "MOFA (official) +2"."""
+    best = session.catalog.sources[row["best_source"]]
+    others = len(set(row["sources"])) - 1
+    return f"{best.publisher} ({best.kind})" + (f" +{others}" if others else "")
 
 
-def source_summary(session: Session, source_ids: list[str]) -> str:
-    """The first source's publisher, and how many more there are: "Yonhap +2"."""
-    publishers = list(dict.fromkeys(s.publisher for s in session.catalog.cited(source_ids)))
-    more = f" +{len(publishers) - 1}" if len(publishers) > 1 else ""
-    return publishers[0] + more
+SOURCE_KIND_NOTE = (
+    "Source: the best page cited (official, then news, reference, guide, blog; the newest "
+    "first) and how many more; ckr show ID lists them all."
+)
 
 
-def rows_of(records: list, columns: list[Column]) -> list[dict[str, Value]]:
-    """Rows for columns named after the records' own fields; lists become "a, b"."""
+def source_column(session: Session) -> Column:
+    return Column(
+        "best_source",
+        "Source",
+        text=lambda row: source_words(session, row),
+        min_width=12,
+        max_width=24,
+    )
 
-    def cell(value: object) -> Value:
-        return ", ".join(value) if isinstance(value, list) else value
 
-    return [{c.key: cell(getattr(record, c.key)) for c in columns} for record in records]
+def confidence_column() -> Column:
+    """Confidence in words, so doubt reads without colour: a disputed or seed-only fact
+    says so in its own column."""
+    return Column("confidence", "Confidence", wrap=False)

@@ -1,128 +1,126 @@
-"""ckr domains: the list with headline figures, one domain in full, and its chart."""
+"""ckr domains and ckr figures: the domains with headline figures, one domain in full,
+every figure as one tidy listing, and a domain's measure as a chart."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import msgspec
-
-from ckr.listing import Chart, Column, Listing, Value
+from ckr import query, records
+from ckr.listing import Chart, Column, Listing
 from ckr.model import Domain, Figure
 from ckr.text import format_number
-from ckr.views.common import caption, flagged, record_json, source_summary
+from ckr.views.common import caption, confidence_column, source_column
 
 if TYPE_CHECKING:
     from ckr.session import Session
 
 
 def headline(figure: Figure) -> str:
-    return f"{figure.label}: {format_number(figure.value)} {figure.unit} ({figure.period})"
+    """ "Two-way trade in goods: 762 USD million (2024, Cambodia Ministry of Commerce)" """
+    doubt = "" if figure.confidence == "verified" else f", {figure.confidence}"
+    return (
+        f"{figure.label}: {format_number(figure.value)} {figure.unit} "
+        f"({figure.period}, {figure.reported_by}{doubt})"
+    )
+
+
+def value_words(row: dict) -> str:
+    return "" if row["value"] is None else f"{format_number(row['value'])} {row['unit']}"
 
 
 def domains_listing(session: Session, domains: list[Domain]) -> Listing:
-    columns = [
-        Column("id", "Id"),
-        Column("name", "Domain"),
-        Column("headline", "Headline figure"),
-        Column("summary", "Summary"),
-    ]
-    rows = [
-        {
-            "id": d.id,
-            "name": d.name,
-            "headline": headline(d.figures[0]) if d.figures else None,
-            "summary": d.summary,
-        }
-        for d in domains
-    ]
+    shown = {}
+    for domain in domains:
+        top = query.headline_figure(domain)
+        shown[domain.id] = headline(top) if top else "—"
     return Listing(
-        columns=columns,
-        rows=rows,
-        records=[domain_record(session, d) for d in domains],
-        record_keys=list(Domain.__struct_fields__),
+        fields=records.FIELDS["domain"],
+        rows=[records.domain_row(d) for d in domains],
+        columns=[
+            Column("id", "Id", wrap=False),
+            Column("name", "Domain", wrap=False),
+            Column("headline", "Headline figure", text=lambda row: shown[row["id"]]),
+            Column("summary", "Summary"),
+        ],
         caption=caption(session, len(domains), "domain") + " · ckr domains ID for details",
         empty_message="The dataset has no domains.",
     )
 
 
-def domain_record(session: Session, domain: Domain) -> dict:
-    record = msgspec.to_builtins(domain)
-    record["figures"] = [record_json(session, f) for f in domain.figures]
-    record["agreements"] = [record_json(session, a) for a in domain.agreements]
-    record["notes"] = [record_json(session, n) for n in domain.notes]
-    return record
-
-
 def domain_listing(session: Session, domain: Domain) -> Listing:
     """One domain's figures (with who reported each), agreements and notes, in one table."""
-    columns = [
-        Column("item", "Item", min_width=10),
-        Column("kind", "Kind", wrap=False),
-        Column("when", "When", min_width=10),
-        Column("value", "Value", justify="right"),
-        Column("reported_by", "Reported by"),
-        Column("source", "Source"),
-    ]
-
-    def row(kind: str, when, item: str, sources: list[str], value=None, reported_by=None):
-        return dict(
-            kind=kind,
-            when=when,
-            item=item,
-            value=value,
-            reported_by=reported_by,
-            source=source_summary(session, sources),
-        )
-
-    rows: list[dict[str, Value]] = [
-        row(
-            "figure",
-            f.period,
-            flagged(f.label, f.confidence),
-            f.sources,
-            value=f"{format_number(f.value)} {f.unit}",
-            reported_by=f.reported_by,
-        )
-        for f in domain.figures
-    ]
-    rows += [row("agreement", a.date, a.name, a.sources) for a in domain.agreements]
-    rows += [row("note", None, flagged(n.text, n.confidence), n.sources) for n in domain.notes]
+    rows = records.domain_items(session.catalog, domain)
     return Listing(
-        columns=columns,
+        fields=records.FIELDS["domain item"],
         rows=rows,
-        records=domain_record(session, domain),
+        columns=[
+            Column("label", "Item", under="id", min_width=10),
+            Column("kind", "Kind", wrap=False),
+            Column("period", "When", min_width=10),
+            Column("value", "Value", text=value_words, justify="right"),
+            Column("reported_by", "Reported by"),
+            confidence_column(),
+            source_column(session),
+        ],
         title=domain.name,
         intro=domain.summary,
-        caption=caption(session, len(rows), "fact"),
+        caption=caption(session, len(rows), "fact") + " · ckr show ID for one with its sources",
         empty_message=f"The {domain.name} domain has no figures, agreements or notes yet.",
     )
 
 
-def domain_chart_listing(session: Session, domain: Domain) -> Listing:
-    """The domain's most reported measure over time, one series per reporting body."""
-    measures: dict[tuple[str, str], list[Figure]] = {}
-    for figure in domain.figures:
-        measures.setdefault((figure.label, figure.unit), []).append(figure)
-    (label, unit), figures = max(
-        measures.items(), key=lambda item: len(item[1]), default=(("", ""), [])
-    )
-    figures = sorted(figures, key=lambda f: f.period) if len(figures) > 1 else []
-    rows = [
-        {"period": f.period, "reported_by": f.reported_by, "value": f.value, "unit": f.unit}
-        for f in figures
-    ]
+def figures_listing(session: Session, figures: list[tuple[Domain, Figure]]) -> Listing:
+    """Every figure of the chosen domains as one tidy listing, one figure a row."""
     return Listing(
+        fields=records.FIELDS["figure"],
+        rows=[records.figure_row(session.catalog, d, f) for d, f in figures],
+        columns=[
+            Column("domain", "Domain", wrap=False),
+            Column("label", "Figure", under="id", min_width=12),
+            Column("value", "Value", text=value_words, justify="right"),
+            Column("period", "Period", min_width=7),
+            Column("reported_by", "Reported by", min_width=10),
+            confidence_column(),
+            source_column(session),
+        ],
+        caption=caption(session, len(figures), "figure") + " · ckr show ID for one in full",
+        empty_message="No figures match.",
+    )
+
+
+def domain_chart_listing(session: Session, domain: Domain) -> Listing:
+    """The domain's main measure over time, one series per reporting body; years with no
+    value stay on the axis as gaps."""
+    series = query.main_series(domain)
+    rows = [records.figure_row(session.catalog, domain, f) for f in series]
+    label, unit = (series[0].label, series[0].unit) if series else ("", "")
+    axis = query.years_between(series) if series else None
+    gaps = [year for year in axis or [] if year not in {f.period for f in series}]
+    gap_note = f" · no value found for {_years(gaps)}" if gaps else ""
+    return Listing(
+        fields=records.FIELDS["figure"],
+        rows=rows,
         columns=[
             Column("period", "Period"),
             Column("reported_by", "Reported by"),
             Column("value", "Value", justify="right"),
             Column("unit", "Unit"),
         ],
-        rows=rows,
-        records=rows,
-        record_keys=["period", "reported_by", "value", "unit"],
         title=f"{domain.name}: {label} ({unit})" if rows else domain.name,
-        caption=caption(session, len(rows), "figure") + f" · all figures: ckr domains {domain.id}",
+        caption=caption(session, len(rows), "figure")
+        + gap_note
+        + f" · all figures: ckr figures --domain {domain.id}",
         empty_message=f"The {domain.name} domain has no measure reported more than once to chart.",
-        chart=Chart(label="period", series="reported_by", value="value", stacked=False),
+        chart=Chart(label="period", series="reported_by", value="value", stacked=False, axis=axis),
     )
+
+
+def _years(years: list[str]) -> str:
+    """ "2001-2003, 2007" """
+    spans: list[list[int]] = []
+    for year in map(int, years):
+        if spans and spans[-1][1] == year - 1:
+            spans[-1][1] = year
+        else:
+            spans.append([year, year])
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in spans)

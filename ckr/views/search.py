@@ -13,6 +13,8 @@ if TYPE_CHECKING:
 
     from ckr.session import Session
 
+SEARCH_FIELDS = ["kind", "id", "date", "confidence", "field", "text"]
+
 
 def snippet(match: query.Match, around: int = 50) -> str:
     """The words around the match, with ellipses where the text was cut."""
@@ -29,22 +31,30 @@ def snippet(match: query.Match, around: int = 50) -> str:
 def search_listing(
     session: Session, text: str, pattern: re.Pattern, matches: list[query.Match]
 ) -> Listing:
-    columns = [
-        Column("kind", "Kind", wrap=False),
-        Column("id", "Id", wrap=False),  # whole, to copy into `ckr show`
-        Column("field", "Field", wrap=False),
-        # Tables show the words around the match; CSV, TSV and JSON keep the whole text.
-        Column("text", "Match", min_width=20, table_key="snippet", searched=True),
+    rows = [
+        {
+            "kind": m.kind,
+            "id": m.record.id,
+            "date": query.record_date(m.record),
+            "confidence": getattr(m.record, "confidence", None),
+            "field": m.field,
+            "text": m.text,
+            "snippet": snippet(m),
+        }
+        for m in matches
     ]
-    records = [
-        {"kind": m.kind, "id": m.record.id, "field": m.field, "text": m.text} for m in matches
-    ]
-    rows = [{**record, "snippet": snippet(m)} for record, m in zip(records, matches, strict=True)]
     return Listing(
-        columns=columns,
+        fields=SEARCH_FIELDS,
         rows=rows,
-        records=records,
-        record_keys=["kind", "id", "field", "text"],
+        columns=[
+            Column("kind", "Kind", wrap=False),
+            Column("id", "Id", wrap=False),  # whole, to copy into `ckr show`
+            Column("date", "Date", wrap=False),
+            Column("confidence", "Confidence", wrap=False),
+            Column("field", "Field", wrap=False),
+            # Tables show the words around the match; machine formats keep the whole text.
+            Column("text", "Match", min_width=20, text=lambda row: row["snippet"], searched=True),
+        ],
         title=f"Records mentioning '{text}'",
         caption=caption(session, len(rows), "match") + " · ckr show ID for one in full",
         empty_message=f"Nothing in the dataset mentions '{text}'.",

@@ -6,43 +6,74 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from ckr import countries, query
+from ckr import countries, query, records
 from ckr.listing import Column, Listing
 from ckr.model import Domain, Figure, Record, Source, VisaRule
-from ckr.views.common import confirmed_when, record_json
-from ckr.views.domains import domain_record, headline
-from ckr.views.visa import visa_record
+from ckr.views.common import confirmed_when
+from ckr.views.domains import headline
 
 if TYPE_CHECKING:
     from ckr.session import Session
 
 
 def record_listing(session: Session, kind: str, record: Record) -> Listing:
-    """Any one record in full: a field per row, each source with its title and URL."""
-    rows = [{"field": "kind", "value": kind}]
+    """Any one record in full: a field per row, each source with its title and URL. Machine
+    formats give the record's row (ckr.records), its record_kind and its sources in full."""
+    lines = [{"field": "record_kind", "value": kind}]
     for name, value in msgspec.structs.asdict(record).items():
         if name != "sources":
-            rows += [
+            lines += [
                 {"field": label, "value": text}
                 for label, text in _field_lines(session, name, value)
             ]
     if isinstance(record, VisaRule):
-        rows.append({"field": "age", "value": confirmed_when(record.as_of, session.today)})
-    for source in session.catalog.cited(_cited_by(record)):
-        text = f"{source.publisher}: {source.title} <{source.url}>"
-        rows.append({"field": "source", "value": text, "url": source.url})
-    for row in rows:
-        row.setdefault("url", None)
+        lines.append({"field": "age", "value": confirmed_when(record.as_of, session.today)})
+    for source in session.catalog.by_trust(_cited_by(record)):
+        lines.append({"field": "source", "value": source_line(source), "url": source.url})
+    for line in lines:
+        line.setdefault("url", None)
+    # "record_kind": a source's own fields include its `kind` (official, news, ...).
+    row = {"record_kind": kind, **_row(session, kind, record)}
+    row["source_details"] = [
+        msgspec.to_builtins(s) for s in session.catalog.by_trust(_cited_by(record))
+    ]
     return Listing(
+        fields=list(row),
+        rows=[row],
+        single=True,
         columns=[
             Column("field", "Field", wrap=False),
             Column("value", "Value", min_width=20, link="url"),
-            Column("url", "URL", in_table=False),
         ],
-        rows=rows,
-        records={"kind": kind, **_full_record(session, record)},
+        table_rows=lines,
         title=f"{kind} {record.id}",
     )
+
+
+def source_line(source: Source) -> str:
+    """ "Yonhap (news): Title, published 2023-08-14, accessed 2026-11-25 <https://...>" """
+    published = f", published {source.published}" if source.published else ""
+    return (
+        f"{source.publisher} ({source.kind}): {source.title}{published}, "
+        f"accessed {source.accessed} <{source.url}>"
+    )
+
+
+def _row(session: Session, kind: str, record: Record) -> dict:
+    catalog = session.catalog
+    if isinstance(record, Source):
+        return records.source_row(record, query.citation_counts(catalog.data)[record.id])
+    if isinstance(record, VisaRule):
+        return records.visa_row(catalog, record, session.today)
+    if isinstance(record, Domain):
+        return records.domain_row(record)
+    if kind == "event":
+        return records.event_row(catalog, record)
+    if kind == "claim":
+        return records.claim_row(catalog, record)
+    domain = query.domain_of(catalog.data, record)
+    build = {"figure": records.figure_row, "agreement": records.agreement_row}
+    return build.get(kind, records.note_row)(catalog, domain, record)
 
 
 def _cited_by(record: Record) -> list[str]:
@@ -66,12 +97,14 @@ def _field_lines(session: Session, name: str, value: object) -> list[tuple[str, 
 
 
 def _one_line(value: object) -> str:
+    """A domain's figure, agreement or note on one line, its id first (to show it alone)."""
     if isinstance(value, Figure):
         note = f"; {value.note}" if value.note else ""
-        return f"{headline(value)}, reported by {value.reported_by} [{value.confidence}]{note}"
+        return f"{value.id}: {headline(value)}{note}"  # the headline says any doubt
     if isinstance(value, msgspec.Struct):
         fields = msgspec.structs.asdict(value)
-        return " · ".join(str(v) for k, v in fields.items() if k != "sources" and v)
+        shown = " · ".join(str(v) for k, v in fields.items() if k not in ("id", "sources") and v)
+        return f"{fields['id']}: {shown}" if "id" in fields else shown
     return str(value)
 
 
@@ -86,13 +119,3 @@ def _with_title(session: Session, record_id: str) -> str:
         who, where = countries.name_of(record.nationality), countries.name_of(record.destination)
         name = f"citizens of {who} in {where}"
     return f"{record_id}: {name}" if name else record_id
-
-
-def _full_record(session: Session, record: Record) -> dict:
-    if isinstance(record, Domain):
-        return domain_record(session, record)
-    if isinstance(record, VisaRule):
-        return visa_record(session, record)
-    if isinstance(record, Source):
-        return msgspec.to_builtins(record)
-    return record_json(session, record)

@@ -4,35 +4,30 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ckr import records
 from ckr.listing import Chart, Column, Listing
 from ckr.model import Event
-from ckr.views.common import caption, record_json, rows_of
+from ckr.views.common import caption, confidence_column, source_column
 
 if TYPE_CHECKING:
     from ckr.session import Session
 
 
-EVENT_COLUMNS = [
-    Column("date", "Date", wrap=False),
-    Column("title", "Event"),
-    Column("category", "Category"),
-    Column("confidence", "Confidence"),
-    # With --fields only: what scripts need beyond the table.
-    Column("id", "Id", optional=True),
-    Column("summary", "Summary", optional=True),
-    Column("note", "Note", optional=True),
-    Column("sources", "Sources", optional=True),
-]
-
-
 def events_listing(session: Session, events: list[Event]) -> Listing:
-    rows = rows_of(events, EVENT_COLUMNS)
+    rows = [records.event_row(session.catalog, e) for e in events]
+    single = sum(1 for row in rows if row["single_source"])
+    remark = f"{single} resting on a single page" if single else ""
     return Listing(
-        columns=EVENT_COLUMNS,
+        fields=records.FIELDS["event"],
         rows=rows,
-        records=[record_json(session, e) for e in events],
-        record_keys=list(Event.__struct_fields__),
-        caption=caption(session, len(events), "event"),
+        columns=[
+            Column("date", "Date", wrap=False),
+            Column("title", "Event", under="id", min_width=16),
+            Column("category", "Category", wrap=False),
+            confidence_column(),
+            source_column(session),
+        ],
+        caption=caption(session, len(events), "event", remark) + " · ckr show ID for one in full",
         empty_message="No events match these filters.",
     )
 
@@ -46,16 +41,15 @@ def timeline_chart_listing(session: Session, events: list[Event]) -> Listing:
     for event in events:
         key = (event.date[:4], event.category.casefold())
         counts[key] = counts.get(key, 0) + 1
-    rows = [{"year": y, "category": c, "events": n} for (y, c), n in counts.items()]
+    rows = [{"year": int(y), "category": c, "events": n} for (y, c), n in counts.items()]
     return Listing(
+        fields=["year", "category", "events"],
+        rows=rows,
         columns=[
             Column("year", "Year"),
             Column("category", "Category"),
             Column("events", "Events"),
         ],
-        rows=rows,
-        records=rows,
-        record_keys=["year", "category", "events"],
         title="Events per year, by category",
         caption=caption(session, len(events), "event"),
         empty_message="No events match these filters.",

@@ -1,0 +1,109 @@
+"""Horizontal bar charts: a glyph per series as well as a colour, so they read without it."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from ckr.listing import Listing
+from ckr.render.table import _console, _text, cell_width
+from ckr.text import format_number, printable
+
+# Each series gets a glyph as well as a colour, so bars read the same without colour.
+GLYPHS = "█▒░▓#=+x%o"
+COLOURS = ("cyan", "magenta", "yellow", "green", "blue", "red", "bright_cyan", "bright_magenta")
+
+
+def write_chart(listing: Listing, out: TextIO) -> None:
+    """Horizontal bars, scaled to the terminal's width, with a legend of glyphs."""
+    from rich.text import Text
+
+    console = _console(out)
+    spec = listing.chart
+    series = list(dict.fromkeys(str(row[spec.series]) for row in listing.rows))
+    style = {
+        name: (GLYPHS[i % len(GLYPHS)], COLOURS[i % len(COLOURS)]) for i, name in enumerate(series)
+    }
+    # Every label of the axis in its order, so a year with no value shows as a gap.
+    groups: dict[str, list[dict]] = {label: [] for label in spec.axis or []}
+    for row in listing.rows:
+        groups.setdefault(str(row[spec.label]), []).append(row)
+    bars = _bars(groups, spec)
+    label_width = max(cell_width(label) for label in groups)
+    value_width = max(len(total) for _, _, total in bars)
+    room = max(4, console.width - label_width - value_width - 2)
+    top = max(sum(amount for _, amount in amounts) for _, amounts, _ in bars) or 1
+
+    if listing.title:
+        console.print(_text(listing.title, "bold"))
+    previous = None
+    for label, amounts, total in bars:
+        line = Text(printable(label if label != previous else "").ljust(label_width) + " ")
+        lengths = _segment_lengths([amount for _, amount in amounts], top, room)
+        for (name, _), length in zip(amounts, lengths, strict=True):
+            glyph, colour = style[name]
+            line.append(glyph * length, style=colour)
+        line.append(" " + total)
+        console.print(line, no_wrap=True, overflow="crop")
+        previous = label
+    console.print(_legend(style, console.width), overflow="fold")
+    if listing.caption:
+        console.print(_text(listing.caption, "dim"))
+
+
+def _legend(style: dict[str, tuple[str, str]], width: int):
+    """Each series' glyph and name, filling lines greedily, never splitting an entry."""
+    from rich.text import Text
+
+    legend = Text()
+    used = 0
+    for name, (glyph, colour) in style.items():
+        entry = f" {printable(name)}"
+        entry_width = cell_width(glyph + entry) + 3
+        if used and used + entry_width > width:
+            legend.append("\n")
+            used = 0
+        legend.append(glyph, style=colour)
+        legend.append(entry + "   ")
+        used += entry_width
+    return legend
+
+
+def _bars(groups: dict[str, list[dict]], spec) -> list[tuple[str, list[tuple[str, float]], str]]:
+    """(label, [(series, amount)], value text) for each line to draw."""
+    if spec.stacked:
+        return [
+            (
+                label,
+                [(str(r[spec.series]), float(r[spec.value])) for r in rows],
+                format_number(sum(float(r[spec.value]) for r in rows)),
+            )
+            for label, rows in groups.items()
+        ]
+    return [
+        (label, [(str(r[spec.series]), float(r[spec.value]))], format_number(float(r[spec.value])))
+        if r is not None
+        else (label, [], "no value found")
+        for label, rows in groups.items()
+        for r in rows or [None]
+    ]
+
+
+def _segment_lengths(amounts: list[float], top: float, room: int) -> list[int]:
+    """Characters for each segment of one bar. The bar's length follows its total, so
+    equal totals draw equal bars; every amount above zero shows at least one character.
+    """
+    total = sum(amount for amount in amounts if amount > 0)
+    positive = sum(1 for amount in amounts if amount > 0)
+    length = max(positive, round(total / top * room)) if total else 0
+    lengths, drawn, running = [], 0, 0.0
+    for amount in amounts:
+        if amount <= 0:
+            lengths.append(0)
+            continue
+        positive -= 1
+        running += amount
+        end = round(running / total * length)  # round where segments end, not each one
+        end = min(max(end, drawn + 1), length - positive)
+        lengths.append(end - drawn)
+        drawn = end
+    return lengths

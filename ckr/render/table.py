@@ -1,0 +1,194 @@
+"""Tables for terminals, and on terminals too narrow for one, a block of lines per row."""
+
+from __future__ import annotations
+
+import os
+from typing import TextIO
+
+from ckr.listing import Column, Listing, Row
+from ckr.text import printable
+
+MIN_WIDTH = 20  # columns: narrower than this, every word would break
+
+
+def _console(out: TextIO):
+    from rich.console import Console
+
+    class PipeAwareConsole(Console):
+        def on_broken_pipe(self) -> None:
+            # rich would exit with status 1 here; the CLI treats a closed pipe as success.
+            raise BrokenPipeError
+
+    # NO_COLOR means no styling at all here, bold and dim included (rich keeps those).
+    plain = bool(os.environ.get("NO_COLOR"))
+    width = _usable_width(os.environ.get("COLUMNS", ""))
+    return PipeAwareConsole(
+        file=out,
+        width=width,
+        # rich takes a dumb terminal to be 80x25 unless given both sizes.
+        height=25 if width else None,
+        color_system=None if plain else "auto",
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
+
+
+def _usable_width(columns: str) -> int | None:
+    """COLUMNS as rich would read it, but 0 means unknown (80) and nothing is drawn
+    narrower than 20 columns; None leaves the width to rich."""
+    if not columns.strip().isdigit():
+        return None
+    width = int(columns)
+    return 80 if width == 0 else max(width, MIN_WIDTH)
+
+
+def write_table(listing: Listing, out: TextIO) -> None:
+    """A table when it fits the terminal; otherwise one block of lines per row."""
+    console = _console(out)
+    columns = listing.table_columns(console.width)
+    table = _rich_table(listing, columns)
+    # It fits when no ordinary word would break, and rich lays it out in the width.
+    fits = (
+        _narrowest_table(listing, columns) <= console.width
+        and _laid_out_width(table, console) <= console.width
+    )
+    if listing.intro:  # the title goes above the intro, not between it and the table
+        console.print(_text(listing.title, "bold"), _text(listing.intro), "", sep="\n")
+        table.title = None
+    if fits:
+        console.print(table)
+    else:  # cards have room for every column, the wide-only ones too
+        console.print(_rich_cards(listing, listing.table_columns()))
+    for note in listing.notes:
+        console.print(_text(note, "dim"))
+
+
+LONGEST_LABEL = 14  # columns a card's label may take before it wraps
+
+# A word longer than this (a URL, say) may be folded; it should not force the block layout.
+LONGEST_WORD_KEPT = 24
+
+
+def _narrowest_table(listing: Listing, columns: list[Column]) -> int:
+    """Columns needed to draw the table without breaking an ordinary word in two."""
+
+    total = 0
+    for column in columns:
+        cells = [column.header] + [column.shown(row) for row in listing.shown_rows()]
+        pieces = [cells] if not column.wrap else [c.split() for c in cells]
+        longest = max((cell_width(p) for piece in pieces for p in piece), default=0)
+        longest = min(longest, LONGEST_WORD_KEPT)
+        total += max(longest, _min_width(listing, column)) + 2  # the gap between columns
+    return total + 2  # the box's left and right edges
+
+
+def _laid_out_width(table, console) -> int:
+    """The width rich gives the table: with minimum widths it can exceed the console's,
+    and what goes past the edge would be cut off."""
+    try:
+        widths = table._calculate_column_widths(console, console.options)
+    except AttributeError:  # a rich without it: trust the word count alone
+        return 0
+    return sum(widths)
+
+
+def _min_width(listing: Listing, column: Column) -> int:
+    """A column's narrowest: its own minimum, and room for the ids under its values, which
+    are never broken (a broken id cannot be copied)."""
+    under = (
+        [str(row.get(column.under) or "") for row in listing.shown_rows()] if column.under else []
+    )
+    return max([column.min_width or 0, *(cell_width(u) for u in under)])
+
+
+def _text(value: str, style: str = ""):
+    """Every string goes in as Text, never as markup: "[bold]" in the data stays literal."""
+    from rich.text import Text
+
+    return Text(printable(value), style=style)
+
+
+def _rich_table(listing: Listing, columns: list[Column]):
+    from rich import box
+    from rich.table import Table
+
+    table = Table(
+        title=_text(listing.title, "bold") if listing.title else None,
+        caption=_text(listing.caption, "dim") if listing.caption else None,
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        collapse_padding=True,
+        header_style="bold",
+        show_header=listing.show_header,
+    )
+    for column in columns:
+        table.add_column(
+            _text(column.header),
+            justify=column.justify,
+            overflow="fold",
+            no_wrap=not column.wrap,
+            min_width=column.min_width,
+            max_width=column.max_width,
+        )
+    for row in listing.shown_rows():
+        table.add_row(*(_cell(listing, column, row) for column in columns))
+    return table
+
+
+def _cell(listing: Listing, column: Column, row: Row):
+    """A table cell: literal text, matches highlighted, a link where the column has one."""
+    text = _text(column.shown(row))
+    if listing.highlight and column.searched:
+        text.highlight_regex(listing.highlight, "reverse")
+    target = row.get(column.link) if column.link else None
+    # Terminals that know OSC 8 make this clickable; a URL with control characters
+    # never becomes a link (the dataset's schema rejects those anyway).
+    if isinstance(target, str) and target == printable(target):
+        text.stylize(f"link {target}")
+    below = row.get(column.under) if column.under else None
+    if below:
+        text.append("\n")
+        text.append_text(_text(str(below), "dim"))
+    return text
+
+
+def _heading(column: Column, row: Row):
+    """A card's heading: the first column's text, then (dim) the value under it, an id."""
+    heading = _text(column.shown(row), "bold underline")
+    below = row.get(column.under) if column.under else None
+    if below:
+        heading.append("  ")
+        heading.append_text(_text(str(below), "dim"))
+    return heading
+
+
+def _rich_cards(listing: Listing, columns: list[Column]):
+    """For narrow terminals: each row as a heading and indented "Header  value" lines."""
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.table import Table
+
+    parts = [_text(listing.title, "bold")] if listing.title else []
+    first, *others = columns
+    for row in listing.shown_rows():
+        fields = Table.grid(padding=(0, 1))
+        # Labels wrap only when long ("Cambodia stricter than") and the terminal narrow,
+        # so the value keeps most of the width.
+        fields.add_column(style="bold", max_width=LONGEST_LABEL)
+        fields.add_column(overflow="fold", ratio=1)
+        for column in others:
+            fields.add_row(_text(column.header), _cell(listing, column, row))
+        parts += [
+            _heading(first, row),
+            Padding(fields, (0, 0, 1, 2)),
+        ]
+    if listing.caption:
+        parts.append(_text(listing.caption, "dim"))
+    return Group(*parts)
+
+
+def cell_width(text: str) -> int:
+    from rich.cells import cell_len
+
+    return cell_len(printable(text))

@@ -86,7 +86,8 @@ def test_past_and_scheduled_rules_are_kept(data):
         for r in data.visa
         if r.destination == "VN" and r.nationality == "KR"
     )
-    assert vietnam[:2] == [("2022-03-15", 15), ("2023-08-15", 45)]
+    # The 2020 suspension, then the 15-day and 45-day stays.
+    assert vietnam[:3] == [("2020-02-29", None), ("2022-03-15", 15), ("2023-08-15", 45)]
     pilot = [
         r
         for r in data.visa
@@ -127,3 +128,24 @@ def test_claims_each_cite_the_seed_and_the_1997_claim_holds(data):
     restored = next(c for c in data.claims if "1997" in c.claim)
     assert restored.verdict == "supported"
     assert restored.events, "the finding points at the events that support it"
+
+
+def test_a_date_in_2020_gives_the_pandemic_rules_then_in_force(shipped):
+    rows = json.loads(shipped("visa", "-p", "korea", "--on", "2020-06-01", "-f", "json").output)
+    by_destination = {row["destination"]: row for row in rows}
+    assert {code for code, row in by_destination.items() if row["regime"] == "visa_required"} >= {
+        "VN",
+        "KH",
+        "LA",
+        "MY",
+        "SG",
+        "PH",
+    }
+
+
+def test_a_rule_is_not_in_force_before_any_page_confirms_it(shipped):
+    rows = json.loads(
+        shipped("visa", "-p", "korea", "-d", "cambodia", "--on", "1990", "-f", "json").output
+    )
+    assert [row["status"] for row in rows] == ["start unknown"]
+    assert rows[0]["first_confirmed"] > "1990"

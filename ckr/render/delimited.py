@@ -10,10 +10,6 @@ apostrophe (OWASP's advice); TSV and JSON carry every value exactly.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-
 from ckr.listing import Listing, Value
 from ckr.text import printable_keeping_lines
 
@@ -29,6 +25,8 @@ def cell(value: Value, neutralise_formulas: bool = False) -> Value:
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
         value = ";".join(value)
     elif isinstance(value, (list, dict)):  # objects (ckr show's sources): as JSON text
+        import json
+
         value = json.dumps(value, ensure_ascii=False)
     if not isinstance(value, str):
         return value
@@ -39,10 +37,22 @@ def cell(value: Value, neutralise_formulas: bool = False) -> Value:
 
 
 def to_delimited(listing: Listing, fmt: str) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, dialect=DIALECTS[fmt], lineterminator="\n")
-    writer.writerow(listing.fields)
     neutralise = fmt == "csv"
-    for row in listing.rows:
-        writer.writerow(cell(row.get(name), neutralise) for name in listing.fields)
+    rows = [listing.fields]
+    rows += [[cell(row.get(name), neutralise) for name in listing.fields] for row in listing.rows]
+    separator = "," if fmt == "csv" else "\t"
+    needs_quotes = (separator, '"', "\n", "\r")
+    # Most listings hold nothing to quote: then the csv module (slow to import, and ckr
+    # must start fast) would write exactly the fields joined by the separator.
+    if all(len(line) > 1 for line in rows) and not any(
+        isinstance(value, str) and any(mark in value for mark in needs_quotes)
+        for line in rows
+        for value in line
+    ):
+        return "".join(separator.join(map(str, line)) + "\n" for line in rows)
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    csv.writer(buffer, dialect=DIALECTS[fmt], lineterminator="\n").writerows(rows)
     return buffer.getvalue()

@@ -413,6 +413,18 @@ def record_date(record: Record) -> str | None:
     return None
 
 
+def cited_ids(record: Record) -> list[str]:
+    """The ids of the sources a record cites, each once: a visa rule's with those of its
+    travel details; a domain's, those of its figures, agreements and notes."""
+    if isinstance(record, Domain):
+        parts = [*record.figures, *record.agreements, *record.notes]
+    elif isinstance(record, VisaRule) and record.details is not None:
+        parts = [record, record.details]
+    else:
+        parts = [record]
+    return list(dict.fromkeys(i for part in parts for i in getattr(part, "sources", [])))
+
+
 class Match(NamedTuple):
     kind: str
     record: Record

@@ -56,6 +56,7 @@ COMMANDS = {
     "search": ["--format", "--fields"],
     "completion": [],
     "validate": [],
+    "cite": ["--style", "-s", "--dataset"],
 }  # export is left out: it writes files, and is tested on its own
 VALUES = [
     "korea",
@@ -92,6 +93,11 @@ VALUES = [
     "date,title",
     "id",
     "vietnam,laos",
+    "apa",
+    "bibtex",
+    "ris",
+    "csl-json",
+    "paper-a",
 ]
 junk = st.text(min_size=0, max_size=12)
 
@@ -175,6 +181,8 @@ def mutated_datasets(draw):
             ["show", "trade"],
             ["validate"],
             ["sources"],
+            ["cite", "2006-eps", "-s", "chicago"],
+            ["cite", "trade", "-s", "bibtex"],
         ]
     ),
 )

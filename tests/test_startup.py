@@ -17,7 +17,9 @@ try:
 except SystemExit:
     pass
 loaded = {m.split(".")[0] for m in sys.modules}
-print("imported:", " ".join(sorted({"click", "msgspec", "rich"} & loaded)) or "-")
+# Heavy libraries a command may load only when it needs them.
+heavy = {"click", "msgspec", "rich", "citeproc", "lxml"}
+print("imported:", " ".join(sorted(heavy & loaded)) or "-")
 commands = sorted(m.rsplit(".", 1)[1] for m in sys.modules if m.startswith("ckr.commands."))
 print("commands:", " ".join(commands))
 """
@@ -67,6 +69,15 @@ def test_piped_output_does_not_import_rich():
     header = "id\tdate\ttitle\tsummary\tcategory\tnote\tconfidence\tsources\tbest_source\t"
     assert output.startswith(header + "best_source_kind\tsingle_source\n1997-restored\t")
     assert output.endswith("imported: click msgspec\ncommands: timeline\n")
+
+
+def test_citeproc_is_loaded_only_to_write_a_citation_style():
+    bibtex = run_probe("cite", "paper-a", "--style", "bibtex")
+    assert bibtex.startswith("@misc{paper-a,\n")
+    assert bibtex.endswith("imported: click msgspec\ncommands: cite\n")
+    apa = run_probe("cite", "paper-a", "--style", "apa")
+    assert apa.startswith("Paper A. (1997, October 31). Ties restored.")
+    assert apa.endswith("imported: citeproc click lxml msgspec\ncommands: cite\n")
 
 
 def test_python_dash_m_ckr_works():

@@ -37,6 +37,7 @@ Environment:
 
 # Each command lives in ckr/commands/NAME.py as a function NAME, imported only when run.
 COMMANDS = (
+    "changes",
     "cite",
     "claims",
     "completion",

@@ -64,6 +64,13 @@ def last_day(text: str) -> dt.date:
     return dt.date(year, month, day)
 
 
+def following(text: str) -> str:
+    """The partial date right after, as precise: "2023-08-14" -> "2023-08-15",
+    "2022-06" -> "2022-07", "2022" -> "2023"."""
+    day = last_day(text) + dt.timedelta(days=1)
+    return day.isoformat()[: len(text)]
+
+
 def today() -> dt.date:
     """Today's date; CKR_TODAY=YYYY-MM-DD pins it for reproducible output.
 

@@ -17,6 +17,7 @@ from ckr import countries, dates, query
 
 if TYPE_CHECKING:
     from ckr.dataset import Catalog
+    from ckr.history import Change
     from ckr.model import Agreement, Claim, Domain, Event, Figure, Note, Source, VisaRule
 
 Row = dict[str, object]
@@ -98,6 +99,24 @@ FIELDS: dict[str, list[str]] = {
         "domains",
     ],
     "source": ["id", "kind", "publisher", "title", "url", "published", "accessed", "cited_by"],
+    # A visa rule that began or ended (ckr changes): when, the rule, and the rules in force
+    # the day before and on the day, for the same passport and place.
+    "visa change": [
+        "date",
+        "change",
+        "rule",
+        "nationality",
+        "nationality_name",
+        "destination",
+        "destination_name",
+        "before_rule",
+        "before_regime",
+        "before_max_stay_days",
+        "after_rule",
+        "after_regime",
+        "after_max_stay_days",
+        *TRUST,
+    ],
 }
 
 # What tables call each field.
@@ -158,6 +177,14 @@ HEADERS = {
     "onward_ticket": "Onward ticket",
     "entry_points": "Entry points",
     "details_sources": "Detail sources",
+    "change": "Change",
+    "rule": "Rule id",
+    "before_rule": "Rule before",
+    "before_regime": "Before",
+    "before_max_stay_days": "Stay before",
+    "after_rule": "Rule after",
+    "after_regime": "After",
+    "after_max_stay_days": "Stay after",
 }
 
 
@@ -307,4 +334,24 @@ def source_row(source: Source, cited_by: int) -> Row:
         "published": source.published,
         "accessed": source.accessed,
         "cited_by": cited_by,
+    }
+
+
+def change_row(catalog: Catalog, change: Change) -> Row:
+    rule, before, after = change.rule, change.before, change.after
+    return {
+        "date": change.date,
+        "change": change.change,
+        "rule": rule.id,
+        "nationality": rule.nationality,
+        "nationality_name": countries.name_of(rule.nationality),
+        "destination": rule.destination,
+        "destination_name": countries.name_of(rule.destination),
+        "before_rule": before.id if before else None,
+        "before_regime": before.regime if before else None,
+        "before_max_stay_days": before.max_stay_days if before else None,
+        "after_rule": after.id if after else None,
+        "after_regime": after.regime if after else None,
+        "after_max_stay_days": after.max_stay_days if after else None,
+        **_trust(catalog, rule.sources, rule.confidence),
     }

@@ -72,6 +72,22 @@ FIELDS = {
     "source": ["id", "kind", "publisher", "title", "url", "published", "accessed", "cited_by"],
     "compare row": [*VISA_RULE, "home", "more_open_than_home"],
     "search match": ["kind", "id", "date", "confidence", "field", "text"],
+    "visa change": [
+        "date",
+        "change",
+        "rule",
+        "nationality",
+        "nationality_name",
+        "destination",
+        "destination_name",
+        "before_rule",
+        "before_regime",
+        "before_max_stay_days",
+        "after_rule",
+        "after_regime",
+        "after_max_stay_days",
+        *TRUST,
+    ],
 }
 
 # What JSON holds in each typed field (null aside); every other field is text or null.
@@ -79,7 +95,7 @@ FIELDS = {
 LISTS = {"sources", "events", "visa", "domains", "figures", "agreements", "details_sources"}
 BOOLEANS = {"single_source", "stale", "e_visa", "onward_ticket", "home", "more_open_than_home"}
 NUMBERS = {"max_stay_days", "age_days", "value", "cited_by", "fee_amount"}
-NUMBERS |= {"passport_validity_months"}
+NUMBERS |= {"passport_validity_months", "before_max_stay_days", "after_max_stay_days"}
 
 # Each record type with a command that lists it on tests/data/mini.json, and the typed
 # fields that must hold a value somewhere there (so the type checks are never vacuous).
@@ -95,6 +111,7 @@ LISTINGS = [
     ("source", ["sources"], {"cited_by"}),
     ("compare row", ["visa", "--compare"], {"sources", "home", "more_open_than_home", "stale"}),
     ("search match", ["search", "trade"], set()),
+    ("visa change", ["changes", "--since", "2022"], {"sources", "after_max_stay_days"}),
 ]
 LISTING_IDS = [" ".join(command) for _, command, _ in LISTINGS]
 

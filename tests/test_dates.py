@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -27,3 +28,18 @@ def test_ages_are_counted_from_the_last_day_a_date_can_mean():
     assert dates.age_in_days("2025", on) == 329
     assert dates.describe_age(400) == "1y 1mo"
     assert dates.describe_age(45) == "45d"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2023-08-14", "2023-08-15"),
+        ("2024-02-28", "2024-02-29"),
+        ("2024-12-31", "2025-01-01"),
+        ("2022-06", "2022-07"),
+        ("2023-12", "2024-01"),
+        ("2022", "2023"),
+    ],
+)
+def test_following_is_the_partial_date_right_after_as_precise(text, expected):
+    assert dates.following(text) == expected

@@ -57,6 +57,7 @@ COMMANDS = {
     "completion": [],
     "validate": [],
     "cite": ["--style", "-s", "--dataset"],
+    "changes": ["--since", "--until", "--upcoming", "--format", "--fields"],
 }  # export is left out: it writes files, and is tested on its own
 VALUES = [
     "korea",
@@ -183,6 +184,7 @@ def mutated_datasets(draw):
             ["sources"],
             ["cite", "2006-eps", "-s", "chicago"],
             ["cite", "trade", "-s", "bibtex"],
+            ["changes", "--since", "1900"],
         ]
     ),
 )

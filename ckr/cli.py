@@ -20,7 +20,8 @@ EPILOG = """\b
 Exit codes:
   0    success (also when nothing matches, or the reader of a pipe left early)
   1    the dataset file is missing, malformed or inconsistent; validate
-       found problems; export would overwrite a file
+       found problems; export would overwrite a file; diff --exit-code
+       found differences
   2    bad usage: unknown command, option, country, category, domain,
        id, field or date
   130  interrupted (Ctrl-C)
@@ -41,6 +42,7 @@ COMMANDS = (
     "cite",
     "claims",
     "completion",
+    "diff",
     "domains",
     "export",
     "figures",

@@ -58,6 +58,7 @@ COMMANDS = {
     "validate": [],
     "cite": ["--style", "-s", "--dataset"],
     "changes": ["--since", "--until", "--upcoming", "--format", "--fields"],
+    "diff": ["--exit-code", "--format", "--fields", str(MINI)],
 }  # export is left out: it writes files, and is tested on its own
 VALUES = [
     "korea",

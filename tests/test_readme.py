@@ -13,11 +13,12 @@ from ckr.cli import cli
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 BLOCK = re.compile(r"```text\n\$ (ckr [^\n]*)\n(.*?)```", re.DOTALL)
-# Examples that pipe, chain or need files of their own are shown, not replayed here.
+# Examples that pipe, chain or need files of their own are shown, not replayed here
+# (test_diff.py replays the diff example on a copy it makes).
 EXAMPLES = [
     (command, output)
     for command, output in BLOCK.findall(README)
-    if not re.search(r"[|&]|export|validate", command)
+    if not re.search(r"[|&]|export|validate|diff", command)
 ]
 
 
@@ -63,6 +64,7 @@ def test_ci_runs_the_readmes_set_up_and_test_commands_in_a_fresh_venv():
 def test_readme_field_table_is_the_contract():
     """The README's table of fields per record type is what ckr writes."""
     from ckr.records import FIELDS
+    from ckr.views.diff import DIFF_FIELDS
     from ckr.views.search import SEARCH_FIELDS
     from ckr.views.traveller import TRAVELLER_FIELDS
     from ckr.views.visa import COMPARE_FIELDS
@@ -75,6 +77,7 @@ def test_readme_field_table_is_the_contract():
         **FIELDS,
         "compare row": COMPARE_FIELDS,
         "search match": SEARCH_FIELDS,
+        "difference": DIFF_FIELDS,
         "traveller card": TRAVELLER_FIELDS,
     }
     assert table == expected

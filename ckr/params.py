@@ -20,3 +20,13 @@ class PartialDateParam(click.ParamType):
         if problem:
             self.fail(problem, param, ctx)
         return text
+
+
+def check_range(start: str | None, end: str | None, names: tuple[str, str]) -> None:
+    """A usage error when the first of two dates (a year or month counting whole) comes
+    after the second: check_range(start, end, ("--from", "--to"))."""
+    if start and end and dates.first_day(start) > dates.last_day(end):
+        first, second = names
+        raise click.BadParameter(
+            f"{first} {start} is after {second} {end}", param_hint=f"{first}/{second}"
+        )

@@ -6,7 +6,7 @@ import click
 
 from ckr import dates, history
 from ckr.output import emit, output_options, pass_session
-from ckr.params import DATE_HELP, PartialDateParam
+from ckr.params import DATE_HELP, PartialDateParam, check_range
 from ckr.session import Session
 from ckr.views import changes as view
 
@@ -37,10 +37,7 @@ def changes(session: Session, since, until, upcoming, fmt, fields, limit) -> Non
         raise click.UsageError("--upcoming starts tomorrow; give it no --since")
     if not (upcoming or since):
         raise click.UsageError("give --since DATE, or --upcoming")
-    if since and until and dates.first_day(since) > dates.last_day(until):
-        raise click.BadParameter(
-            f"--since {since} is after --until {until}", param_hint="--since/--until"
-        )
+    check_range(since, until, ("--since", "--until"))
     data, today = session.catalog.data, session.today
     end = dates.last_day(until) if until else None
     if upcoming:

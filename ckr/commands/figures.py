@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import click
 
-from ckr import complete, dates, query
+from ckr import complete, query
 from ckr.output import emit, output_options, pass_session, reverse_option, several
-from ckr.params import DATE_HELP, PartialDateParam
+from ckr.params import DATE_HELP, PartialDateParam, check_range
 from ckr.session import Session
 from ckr.views import domains as view
 
@@ -36,8 +36,7 @@ def figures(
       ckr figures --domain tourism --from 2010 --format json
       ckr figures --reporter KITA --format csv > kita.csv
     """
-    if start and end and dates.first_day(start) > dates.last_day(end):
-        raise click.BadParameter(f"--from {start} is after --to {end}", param_hint="--from/--to")
+    check_range(start, end, ("--from", "--to"))
     wanted = query.FigureFilter(
         domains=tuple(several(domain)),
         reporter=reporter,

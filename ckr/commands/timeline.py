@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import click
 
-from ckr import complete, dates, query
+from ckr import complete, query
 from ckr.output import emit, output_options, pass_session, reverse_option, several
-from ckr.params import DATE_HELP, PartialDateParam
+from ckr.params import DATE_HELP, PartialDateParam, check_range
 from ckr.session import Session
 from ckr.views import timeline as view
 
@@ -47,8 +47,7 @@ def timeline(
     """
     if search is not None and not search.strip():
         raise click.BadParameter("give some text to look for", param_hint="'--search'")
-    if start and end and dates.first_day(start) > dates.last_day(end):
-        raise click.BadParameter(f"--from {start} is after --to {end}", param_hint="--from/--to")
+    check_range(start, end, ("--from", "--to"))
     wanted = query.EventFilter(
         start=start,
         end=end,

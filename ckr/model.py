@@ -229,24 +229,33 @@ COLLECTIONS: dict[str, type[Record]] = {
 
 
 def json_schema() -> dict:
-    """The JSON Schema of a dataset file, generated from the types above.
+    """The JSON Schema of a dataset file, generated from the types above, the same with
+    every msgspec version ckr allows.
 
     A whole number of days is decoded as a number (so 30.0 reads as 30, as JSON Schema
     would have it) and checked to be whole; the schema says "integer", which means the same.
+    Descriptions are dedented and null comes last among alternatives, as newer msgspec
+    versions write them.
     """
 
-    def whole_days_are_integers(node: object) -> None:
+    import inspect
+
+    def settle(node: object) -> None:
         if isinstance(node, dict):
             if node.get("description") == WHOLE_DAYS:
                 node["type"] = "integer"
+            if isinstance(node.get("description"), str):
+                node["description"] = inspect.cleandoc(node["description"])
+            if isinstance(node.get("anyOf"), list):
+                node["anyOf"].sort(key=lambda option: option == {"type": "null"})
             for value in node.values():
-                whole_days_are_integers(value)
+                settle(value)
         elif isinstance(node, list):
             for value in node:
-                whole_days_are_integers(value)
+                settle(value)
 
     schema = msgspec.json.schema(Dataset)
-    whole_days_are_integers(schema)
+    settle(schema)
     return schema
 
 

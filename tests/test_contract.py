@@ -424,7 +424,7 @@ def test_new_verdict_spellings_take_commas_and_need_no_note(run):
 def test_claims_short_v_is_gone(run):
     result = run("claims", "-v", "supported")
     assert result.exit_code == 2
-    assert "No such option '-v'" in result.stderr
+    assert "No such option" in result.stderr and "-v" in result.stderr  # click's wording varies
 
 
 def test_destinations_take_commas(run):
@@ -444,7 +444,7 @@ def test_passport_options_and_their_alias(run):
     assert run("visa", "--country", "korea").output == expected
     result = run("visa", "-c", "korea")
     assert result.exit_code == 2
-    assert "No such option '-c'" in result.stderr
+    assert "No such option" in result.stderr and "-c" in result.stderr  # click's wording varies
 
 
 def test_sources_kind_filters(run, data_file, mini_data):

@@ -84,13 +84,12 @@ def _narrowest_table(listing: Listing, columns: list[Column]) -> int:
 
 
 def _laid_out_width(table, console) -> int:
-    """The width rich gives the table: with minimum widths it can exceed the console's,
-    and what goes past the edge would be cut off."""
-    try:
-        widths = table._calculate_column_widths(console, console.options)
-    except AttributeError:  # a rich without it: trust the word count alone
-        return 0
-    return sum(widths)
+    """The width of the widest line rich draws for the table: with minimum widths it can
+    exceed the console's, and what went past the edge would be cut off."""
+    from rich.segment import Segment
+
+    lines = Segment.split_lines(console.render(table, console.options))
+    return max((Segment.get_line_length(line) for line in lines), default=0)
 
 
 def _min_width(listing: Listing, column: Column) -> int:
@@ -128,7 +127,7 @@ def _rich_table(listing: Listing, columns: list[Column]):
             justify=column.justify,
             overflow="fold",
             no_wrap=not column.wrap,
-            min_width=column.min_width,
+            min_width=_min_width(listing, column) or None,
             max_width=column.max_width,
         )
     for row in listing.shown_rows():

@@ -10,7 +10,7 @@ import click
 
 from ckr import version
 from ckr.dataset import DataError
-from ckr.exits import EXIT_DATA, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, VERDICT
+from ckr.exits import EXIT_DATA, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, VERDICT, Stopped
 from ckr.paths import DATA_ENV
 from ckr.session import Session, SettingError
 from ckr.suggest import closest
@@ -109,6 +109,8 @@ class CkrGroup(click.Group):
             code = _fail(str(error), EXIT_USAGE)
         except (click.Abort, KeyboardInterrupt):
             code = _fail("interrupted", EXIT_INTERRUPTED)
+        except Stopped as stop:  # SIGTERM and the like, caught while a file was written
+            code = _fail(str(stop), stop.exit_code)
         except BrokenPipeError:
             code = _reader_left(code if isinstance(code, int) else EXIT_OK)
         except Exception as error:  # the last line of defence: one line, no traceback

@@ -1,15 +1,18 @@
 """ckr export: a SQLite copy of the dataset, never overwriting by surprise."""
 
+import errno
 import json
 import os
 import signal
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-from ckr import export as exporter
+from ckr.export import files
+from ckr.export import sqlite as exporter
 from conftest import MINI
 
 
@@ -89,7 +92,7 @@ def test_termination_midway_leaves_no_temporary_file(tmp_path):
     # In a child process: if ckr did not handle it, the signal would end the test run.
     script = f"""
 import os, signal, sys
-from ckr import export
+from ckr.export import sqlite as export
 def terminated_midway(connection, data):
     connection.execute("insert into metadata values ('x', 'y')")
     os.kill(os.getpid(), signal.SIGTERM)
@@ -139,3 +142,118 @@ def test_the_success_message_escapes_control_characters(run, tmp_path):
     result = run("export", str(target))
     assert result.exit_code == 0
     assert "\x1b" not in result.stderr and "\\x1b[31m" in result.stderr
+
+
+# The one way to make a file (ckr.export.files): whichever way the file system offers to
+# publish it, a file that appears under the name while the export runs is never replaced.
+def _without_renameat2(monkeypatch):
+    monkeypatch.setattr(files, "_rename_noreplace", lambda source, target: False)
+
+
+def _without_links_either(monkeypatch):
+    _without_renameat2(monkeypatch)
+
+    def no_links(source, target):
+        raise PermissionError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(files.os, "link", no_links)
+
+
+@pytest.mark.parametrize("publish", ["renameat2", "link", "placeholder"])
+def test_a_file_made_while_the_export_runs_is_never_replaced(run, tmp_path, monkeypatch, publish):
+    if publish == "renameat2" and files._renameat2() is None:
+        pytest.skip("no renameat2 here")
+    if publish == "link":
+        _without_renameat2(monkeypatch)
+    if publish == "placeholder":
+        _without_links_either(monkeypatch)
+    target = tmp_path / "race.db"
+    write = exporter._write
+
+    def someone_else_writes_first(data, path):
+        write(data, path)
+        target.write_text("theirs")  # after ckr's check that the name is free
+
+    monkeypatch.setattr(exporter, "_write", someone_else_writes_first)
+    result = run("export", str(target))
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {target} exists; use --force to replace it\n"
+    assert target.read_text() == "theirs"
+    assert os.listdir(tmp_path) == ["race.db"]  # no temporary file left either
+
+
+@pytest.mark.parametrize("publish", ["link", "placeholder"])
+def test_each_way_of_publishing_writes_the_database(run, tmp_path, monkeypatch, publish):
+    (_without_renameat2 if publish == "link" else _without_links_either)(monkeypatch)
+    target = tmp_path / "ckr.db"
+    assert run("export", str(target)).exit_code == 0
+    assert counts(target)["events"] == 4
+    assert os.listdir(tmp_path) == ["ckr.db"]
+
+
+def test_force_replaces_in_one_step(run, tmp_path, monkeypatch):
+    target = tmp_path / "ckr.db"
+    target.write_text("old")
+    replaced = []
+    monkeypatch.setattr(files.os, "replace", lambda a, b: replaced.append(b) or os.rename(a, b))
+    assert run("export", str(target), "--force").exit_code == 0
+    assert replaced == [str(target)] and counts(target)["events"] == 4
+
+
+def test_a_path_through_a_link_lands_where_the_kernel_says(run, tmp_path):
+    # link/../x.db is the parent of the link's target, not of the link: the temporary file
+    # must go there too (else renaming across file systems fails).
+    (tmp_path / "elsewhere" / "inner").mkdir(parents=True)
+    (tmp_path / "here").mkdir()
+    (tmp_path / "here" / "link").symlink_to(tmp_path / "elsewhere" / "inner")
+    result = run("export", str(tmp_path / "here" / "link" / ".." / "x.db"))
+    assert result.exit_code == 0, result.stderr
+    assert counts(tmp_path / "elsewhere" / "x.db")["events"] == 4
+    assert sorted(os.listdir(tmp_path / "elsewhere")) == ["inner", "x.db"]
+    assert os.listdir(tmp_path / "here") == ["link"]
+
+
+def test_dash_is_refused_rather_than_made_a_file(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("export", "-")
+    assert result.exit_code == 2
+    assert "a SQLite database cannot go to standard output" in result.stderr
+    assert os.listdir(tmp_path) == []
+    assert run("export", "./-").exit_code == 0 and counts(tmp_path / "-")["events"] == 4
+
+
+@pytest.mark.parametrize("target", ["sub/", "sub/.", "sub/.."])
+def test_a_folder_name_is_refused(run, tmp_path, monkeypatch, target):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sub").mkdir()
+    result = run("export", target)
+    assert result.exit_code in (1, 2)
+    assert result.stderr.startswith("Error: ") and "Traceback" not in result.output
+    assert os.listdir(tmp_path / "sub") == []
+
+
+def test_a_new_folder_is_published_whole_or_not_at_all(tmp_path):
+    target = tmp_path / "package"
+    with files.new_folder(str(target)) as temporary:
+        (Path(temporary) / "a.csv").write_text("x")
+    assert os.listdir(target) == ["a.csv"]
+    with pytest.raises(files.TargetExists):
+        with files.new_folder(str(target)):
+            pass
+    with pytest.raises(RuntimeError):
+        with files.new_folder(str(tmp_path / "broken")) as temporary:
+            (Path(temporary) / "half.csv").write_text("x")
+            raise RuntimeError("disk full")
+    assert sorted(os.listdir(tmp_path)) == ["package"]
+
+
+def test_a_folder_made_in_the_meantime_is_kept(tmp_path, monkeypatch):
+    _without_renameat2(monkeypatch)
+    target = tmp_path / "package"
+    with pytest.raises(files.TargetExists):
+        with files.new_folder(str(target)) as temporary:
+            (Path(temporary) / "ours.csv").write_text("x")
+            target.mkdir()
+            (target / "theirs.txt").write_text("keep")
+    assert os.listdir(target) == ["theirs.txt"]
+    assert os.listdir(tmp_path) == ["package"]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import signal
 import sqlite3
 
 import click
@@ -25,7 +23,7 @@ def export(session: Session, path: str, force: bool) -> None:
     domain notes and claims, with
     link tables and foreign keys between them; ready for datasette or sqlite-utils. An
     existing file is kept unless --force is given, and the database is written under a
-    temporary name first, so a failure never leaves half a file.
+    temporary name first, so a failure or an interruption never leaves half a file.
 
     \b
     Examples:
@@ -34,29 +32,21 @@ def export(session: Session, path: str, force: bool) -> None:
     """
     if not path.strip():
         raise click.BadParameter("give a file name", param_hint="'PATH'")
+    if path == "-":
+        raise click.BadParameter(
+            "a SQLite database cannot go to standard output; give a file name "
+            "(./- for a file named '-')",
+            param_hint="'PATH'",
+        )
     catalog = session.catalog
     try:
-        with _termination_as_exit():
-            exporter.export(catalog.data, path, catalog.path, force=force)
+        exporter.export(catalog.data, path, catalog.path, force=force)
     except exporter.ExportError as error:
         raise click.ClickException(str(error)) from None
     except OSError as error:
         raise click.ClickException(f"{path}: {error.strerror or error}") from None
     except sqlite3.Error as error:
         raise click.ClickException(f"{path}: the database could not be written ({error})") from None
+    # The file is in place: a message that cannot be shown (stderr closed or full) does
+    # not make the export fail.
     click.echo(printable(f"wrote {path}"), err=True)
-
-
-@contextlib.contextmanager
-def _termination_as_exit():
-    """kill, timeout and CI cancel with SIGTERM, which would end the process on the spot;
-    as an exception it lets the export remove its temporary file first."""
-
-    def stop(signum, frame):
-        raise SystemExit(128 + signum)
-
-    previous = signal.signal(signal.SIGTERM, stop)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)

@@ -1,16 +1,15 @@
 """The dataset as a SQLite database, for datasette, sqlite-utils or plain SQL.
 
-The file is written under a temporary name in the same folder and renamed into place, so
-a failure never leaves a half-written database, and an existing file is never replaced
-unless asked.
+The file is made through ckr.export.files: written under a temporary name and published
+in one step, never over a file ckr did not make unless asked (--force).
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
-import tempfile
 
+from ckr.export.files import ExportError, new_file
 from ckr.model import Dataset
 
 SCHEMA = """
@@ -56,10 +55,6 @@ LINKS = {
 }
 
 
-class ExportError(Exception):
-    pass
-
-
 def export(data: Dataset, target: str, dataset_path: str, force: bool = False) -> None:
     """Write `data` to the SQLite file `target`, atomically."""
     if (
@@ -68,34 +63,16 @@ def export(data: Dataset, target: str, dataset_path: str, force: bool = False) -
         and os.path.samefile(target, dataset_path)
     ):
         raise ExportError(f"{target} is the dataset being read; choose another file")
-    if os.path.islink(target) or (os.path.exists(target) and not os.path.isfile(target)):
-        # A device, FIFO, folder or link is never replaced: --force is for a database file.
-        raise ExportError(f"{target} is not a regular file")
-    if os.path.exists(target) and not force:
-        raise ExportError(f"{target} exists; use --force to replace it")
-    folder = os.path.dirname(os.path.abspath(target))
-    handle, temporary = tempfile.mkstemp(prefix=".ckr-export-", suffix=".db", dir=folder)
-    os.close(handle)
-    try:
+    with new_file(target, replace=force) as temporary:
         _write(data, temporary)
-        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp made it private; files usually aren't
-        os.replace(temporary, target)
-    except BaseException:
-        for leftover in (temporary, temporary + "-journal"):
-            if os.path.exists(leftover):
-                os.unlink(leftover)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _write(data: Dataset, path: str) -> None:
     connection = sqlite3.connect(path)
     try:
+        # The file is private until published, and thrown away on failure: a rollback
+        # journal on disk would only be one more file to clean up.
+        connection.execute("PRAGMA journal_mode = MEMORY")
         connection.executescript(
             SCHEMA + "".join(_link_table(n, *sides) for n, sides in LINKS.items())
         )

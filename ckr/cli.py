@@ -8,9 +8,17 @@ import sys
 
 import click
 
-from ckr import version
+from ckr import streams, version
 from ckr.dataset import DataError
-from ckr.exits import EXIT_DATA, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, VERDICT, Stopped
+from ckr.exits import (
+    EXIT_DATA,
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    VERDICT,
+    Stopped,
+)
 from ckr.paths import DATA_ENV
 from ckr.session import Session, SettingError
 from ckr.suggest import closest
@@ -19,12 +27,13 @@ from ckr.text import printable
 EPILOG = """\b
 Exit codes:
   0    success (also when nothing matches, or the reader of a pipe left early)
-  1    the dataset file is missing, malformed or inconsistent; validate
-       found problems; export would overwrite a file; diff --exit-code
-       found differences
+  1    the dataset file is missing, malformed or inconsistent;
+       validate found problems; export would overwrite a file; diff
+       --exit-code found differences; standard output cannot be written
   2    bad usage: unknown command, option, country, category, domain,
        id, field or date
   130  interrupted (Ctrl-C)
+  128+N  stopped by signal N during export (143 for SIGTERM)
 
 \b
 Environment:
@@ -79,13 +88,14 @@ class CkrGroup(click.Group):
         # Ctrl-C, a blank line on stderr).
         try:
             return super().invoke(ctx)
-        except BrokenPipeError:
+        except (streams.ReaderLeft, BrokenPipeError):
             ctx.exit(_reader_left(ctx.meta.get(VERDICT, EXIT_OK)))
         except KeyboardInterrupt:
             raise Interrupted() from None
 
     def main(self, args=None, prog_name=None, complete_var=None, **extra):
         extra.pop("standalone_mode", None)
+        streams.prepare()  # closed, full or ASCII-only stdout and stderr, handled once
         complete_var = complete_var or "_CKR_COMPLETE"
         if complete_var in os.environ:
             from ckr.complete import use_ckr_shell_scripts
@@ -111,8 +121,10 @@ class CkrGroup(click.Group):
             code = _fail("interrupted", EXIT_INTERRUPTED)
         except Stopped as stop:  # SIGTERM and the like, caught while a file was written
             code = _fail(str(stop), stop.exit_code)
-        except BrokenPipeError:
+        except (streams.ReaderLeft, BrokenPipeError):  # `ckr --help | true`, say
             code = _reader_left(code if isinstance(code, int) else EXIT_OK)
+        except streams.OutputFailed as error:
+            code = _fail(str(error), EXIT_FAILED)
         except Exception as error:  # the last line of defence: one line, no traceback
             if os.environ.get("CKR_DEBUG"):
                 raise

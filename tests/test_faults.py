@@ -1,0 +1,184 @@
+"""Faults and hostile input: ckr keeps its promises.
+
+One line on stderr, exit codes 0, 1, 2, 130 (128+N for other signals), no traceback,
+text shown literally, nothing the user owns overwritten, no half-written file.
+
+Real processes where only a real process shows the fault (closed descriptors, /dev/full,
+signals, races); they start together, so the whole file takes a few seconds.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+
+import pytest
+
+from conftest import MINI
+
+CKR = [sys.executable, "-m", "ckr"]
+HAS_DEV_FULL = os.path.exists("/dev/full")
+
+
+def ckr_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CKR_", "PYTHON"))}
+    env.pop("COLUMNS", None)
+    env.pop("NO_COLOR", None)
+    return {**env, "CKR_DATA": str(MINI), "CKR_TODAY": "2026-11-25", **extra}
+
+
+@dataclass
+class Case:
+    """One ckr process: its arguments, environment, and what its stdout is."""
+
+    args: list[str]
+    stdout: str = "pipe"  # "pipe", "closed", "full", or "reader-left"
+    stderr: str = "pipe"  # "pipe", "closed" or "full"
+    env: dict[str, str] | None = None
+    cwd: str | None = None
+
+
+@dataclass
+class Outcome:
+    code: int
+    out: bytes
+    err: str
+
+    def one_error_line(self) -> str:
+        lines = self.err.splitlines()
+        assert len(lines) == 1, self.err
+        assert "Traceback" not in self.err and "Exception ignored" not in self.err
+        return lines[0]
+
+
+def run_all(cases: list[Case]) -> list[Outcome]:
+    """Start every case at once, then collect them: the suite waits once, not N times."""
+    started = []
+    for case in cases:
+        closing = [fd for fd, how in ((1, case.stdout), (2, case.stderr)) if how == "closed"]
+        full = open("/dev/full", "wb") if "full" in (case.stdout, case.stderr) else None  # noqa: SIM115
+        process = subprocess.Popen(
+            CKR + case.args,
+            stdout=full if case.stdout == "full" else subprocess.PIPE,
+            stderr=full if case.stderr == "full" else subprocess.PIPE,
+            env=case.env or ckr_env(),
+            cwd=case.cwd,
+            preexec_fn=(lambda fds=closing: [os.close(fd) for fd in fds]) if closing else None,
+        )
+        if full:
+            full.close()
+        if case.stdout == "reader-left" and process.stdout:
+            process.stdout.close()  # before ckr writes a thing
+        started.append(process)
+    outcomes = []
+    for process in started:
+        out = process.stdout.read() if process.stdout and not process.stdout.closed else b""
+        err = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
+        outcomes.append(Outcome(process.wait(timeout=60), out, err))
+        for stream in (process.stdout, process.stderr):
+            if stream:
+                stream.close()
+    return outcomes
+
+
+# --- standard output and error that cannot be written --------------------------------
+
+
+@pytest.mark.skipif(not HAS_DEV_FULL, reason="needs /dev/full")
+def test_unwritable_standard_output_is_one_error_line_and_exit_1(tmp_path):
+    full = "Error: cannot write to standard output (No space left on device)"
+    closed = "Error: cannot write to standard output (Bad file descriptor)"
+    cases = {
+        "timeline, closed": (Case(["timeline"], stdout="closed"), closed),
+        "timeline, full": (Case(["timeline"], stdout="full"), full),
+        "table, full": (
+            Case(["timeline"], stdout="full", env=ckr_env(CKR_FORCE_TTY="1", COLUMNS="80")),
+            full,
+        ),
+        "json, unbuffered": (
+            Case(["timeline", "-f", "json"], stdout="full", env=ckr_env(PYTHONUNBUFFERED="1")),
+            full,
+        ),
+        "help, full": (Case(["--help"], stdout="full"), full),
+        "quick version, full": (
+            Case(["--version"], stdout="full", env={**ckr_env(), "CKR_DATA": ""}),
+            full,
+        ),
+        "quick version, closed": (
+            Case(["--version"], stdout="closed", env={**ckr_env(), "CKR_DATA": ""}),
+            closed,
+        ),
+    }
+    outcomes = run_all([case for case, _ in cases.values()])
+    for name, outcome, (_, expected) in zip(cases, outcomes, cases.values(), strict=True):
+        assert (outcome.code, outcome.one_error_line()) == (1, expected), name
+
+
+def test_commands_that_print_nothing_do_not_fail_on_a_closed_stdout(tmp_path):
+    bad = tmp_path / "bad.json"
+    data = json.loads(MINI.read_text(encoding="utf-8"))
+    data["events"][0]["date"] = "2023-02-30"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    clean, broken, export, export_quiet = run_all(
+        [
+            Case(["validate", str(MINI)], stdout="closed"),
+            Case(["validate", str(bad)], stdout="closed"),
+            Case(["export", str(tmp_path / "a.db")], stdout="closed"),
+            # Nowhere to say "wrote": the file is in place, so the export succeeded.
+            Case(["export", str(tmp_path / "b.db")], stdout="closed", stderr="closed"),
+        ]
+    )
+    assert (clean.code, clean.one_error_line()) == (0, f"{MINI}: no problems")
+    assert broken.code == 1
+    assert broken.one_error_line() == "Error: cannot write to standard output (Bad file descriptor)"
+    assert (export.code, export.one_error_line()) == (0, f"wrote {tmp_path / 'a.db'}")
+    assert export_quiet.code == 0
+    assert sorted(os.listdir(tmp_path)) == ["a.db", "b.db", "bad.json"]
+
+
+@pytest.mark.skipif(not HAS_DEV_FULL, reason="needs /dev/full")
+def test_a_full_stderr_keeps_the_exit_code(tmp_path):
+    usage, export = run_all(
+        [
+            Case(["timeline", "--category", "nope"], stderr="full"),
+            Case(["export", str(tmp_path / "x.db")], stderr="full"),
+        ]
+    )
+    assert (usage.code, usage.out) == (2, b"")
+    assert export.code == 0 and os.listdir(tmp_path) == ["x.db"]
+
+
+@pytest.mark.parametrize("unbuffered", ["1", ""])
+def test_a_reader_that_left_before_version_or_help_is_no_error(unbuffered):
+    env = {**ckr_env(PYTHONUNBUFFERED=unbuffered)}
+    quick_env = {**env, "CKR_DATA": ""}  # the shipped dataset: answered before click loads
+    outcomes = run_all(
+        [
+            Case(["--version"], stdout="reader-left", env=quick_env),
+            Case(["--version"], stdout="reader-left", env=env),
+            Case(["--help"], stdout="reader-left", env=env),
+            Case(["timeline", "--help"], stdout="reader-left", env=env),
+        ]
+    )
+    assert [(o.code, o.err) for o in outcomes] == [(0, "")] * 4
+
+
+def test_ascii_only_output_escapes_what_it_cannot_show():
+    hostile = {"PYTHONIOENCODING": "ascii"}
+    c_locale = {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
+    outcomes = run_all(
+        [
+            Case(["timeline", "-f", "table"], env=ckr_env(COLUMNS="200", **hostile)),
+            Case(["timeline", "-f", "table"], env=ckr_env(COLUMNS="200", **c_locale)),
+            Case(["show", "2006-eps"], env=ckr_env(CKR_FORCE_TTY="1", **hostile)),
+            Case(["timeline", "--chart"], env=ckr_env(CKR_FORCE_TTY="1", **c_locale)),
+        ]
+    )
+    for outcome in outcomes:
+        assert outcome.code == 0 and outcome.err == "", outcome.err
+        assert outcome.out.isascii()
+    for outcome in outcomes[:2]:
+        assert b"4 events \\xb7 3 resting on a single page \\xb7 dataset test-1" in outcome.out

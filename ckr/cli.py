@@ -27,9 +27,10 @@ from ckr.text import printable
 EPILOG = """\b
 Exit codes:
   0    success (also when nothing matches, or the reader of a pipe left early)
-  1    the dataset file is missing, malformed or inconsistent;
-       validate found problems; export would overwrite a file; diff
-       --exit-code found differences; standard output cannot be written
+  1    the dataset file is missing, too large, malformed or
+       inconsistent; validate found problems; export would overwrite a
+       file; diff --exit-code found differences; standard output cannot
+       be written
   2    bad usage: unknown command, option, country, category, domain,
        id, field or date
   130  interrupted (Ctrl-C)
@@ -42,6 +43,7 @@ Environment:
   CKR_FORCE_TTY   format output as for a terminal even when piped
   NO_COLOR        no colour in tables
   CKR_DEBUG       show a traceback on unexpected errors
+  CKR_MAX_BYTES   largest dataset file to read, in bytes (default 256 MiB)
 """
 
 

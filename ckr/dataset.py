@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from typing import get_args
 
 import msgspec
@@ -46,9 +48,9 @@ class Catalog:
         return self.by_trust(ids)[0]
 
 
-def load(path: str) -> Catalog:
+def load(path: str, limit: int | None = None) -> Catalog:
     """Read, decode and check a dataset file, or raise DataError."""
-    raw = read_bytes(path)
+    raw = read_bytes(path, limit)
     try:
         data = msgspec.json.decode(raw, type=Dataset)
     except msgspec.ValidationError as error:
@@ -72,19 +74,49 @@ def load(path: str) -> Catalog:
     return catalog
 
 
-def read_bytes(path: str) -> bytes:
+MAX_BYTES_ENV = "CKR_MAX_BYTES"
+DEFAULT_MAX_BYTES = 256 * 2**20
+
+
+def max_bytes() -> int:
+    """The most a dataset file may hold: CKR_MAX_BYTES, else 256 MiB; ValueError if bad."""
+    value = os.environ.get(MAX_BYTES_ENV, "").strip()
+    if not value:
+        return DEFAULT_MAX_BYTES
+    if not (value.isascii() and value.isdigit()) or int(value) == 0:
+        raise ValueError(
+            f"{MAX_BYTES_ENV}: {value!r} is not a number of bytes "
+            f"(such as {2 * DEFAULT_MAX_BYTES} for {2 * DEFAULT_MAX_BYTES // 2**20} MiB)"
+        )
+    return int(value)
+
+
+def read_bytes(path: str, limit: int | None = None) -> bytes:
+    """The file's bytes, at most `limit` of them (default 256 MiB): `--data /dev/zero`
+    ends in an error, not in a machine out of memory."""
+    limit = limit or DEFAULT_MAX_BYTES
     try:
         with open(path, "rb") as file:
-            raw = file.read()
+            status = os.fstat(file.fileno())
+            if stat.S_ISREG(status.st_mode) and status.st_size > limit:
+                raise DataError(path, _too_large(limit))
+            raw = file.read(limit + 1)  # devices and pipes have no size to check first
     except FileNotFoundError:
         raise DataError(path, "no such file") from None
     except IsADirectoryError:
         raise DataError(path, "is a folder, not a dataset file") from None
     except OSError as error:
         raise DataError(path, f"cannot be read ({error.strerror or error})") from None
+    if len(raw) > limit:
+        raise DataError(path, _too_large(limit))
     if not raw.strip():
         raise DataError(path, "is empty")
     return raw
+
+
+def _too_large(limit: int) -> str:
+    size = f"{limit // 2**20} MiB" if limit % 2**20 == 0 else f"{limit:,} bytes"
+    return f"is larger than the limit of {size} (set {MAX_BYTES_ENV} to raise it)"
 
 
 _AT_PATH = re.compile(r"^(?P<problem>.*?) - at `(?P<location>\$[^`]*)`$", re.DOTALL)

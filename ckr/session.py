@@ -10,7 +10,8 @@ from ckr import dataset, dates, paths
 
 
 class SettingError(ValueError):
-    """A setting from the environment (CKR_TODAY) that cannot be used: a usage error."""
+    """A setting from the environment (CKR_TODAY, CKR_MAX_BYTES) that cannot be used: a
+    usage error."""
 
 
 @dataclass
@@ -25,6 +26,14 @@ class Session:
             raise SettingError(str(error)) from None
 
     @cached_property
+    def max_bytes(self) -> int:
+        """The most a dataset file may hold (CKR_MAX_BYTES)."""
+        try:
+            return dataset.max_bytes()
+        except ValueError as error:
+            raise SettingError(str(error)) from None
+
+    @cached_property
     def catalog(self) -> dataset.Catalog:
         """The dataset, read and checked once, on first use."""
-        return dataset.load(paths.resolve(self.data_option))
+        return dataset.load(paths.resolve(self.data_option), self.max_bytes)

@@ -15,10 +15,10 @@ from ckr.model import COLLECTIONS, OLD_VERDICTS, Dataset, Metadata, VisaRule
 Problem = tuple[str, str]  # (JSON location, what is wrong)
 
 
-def problems_in_file(path: str) -> list[Problem]:
+def problems_in_file(path: str, limit: int | None = None) -> list[Problem]:
     """All problems found in a file; an empty list means it is clean."""
     try:
-        raw = dataset.read_bytes(path)
+        raw = dataset.read_bytes(path, limit)
         document = msgspec.json.decode(raw)
     except dataset.DataError as error:
         return [(error.location or "$", error.problem)]
@@ -27,7 +27,7 @@ def problems_in_file(path: str) -> list[Problem]:
     except (msgspec.DecodeError, RecursionError):
         # Not JSON, or not a document: loading it the usual way says where, and best.
         try:
-            dataset.load(path)
+            dataset.load(path, limit)
         except dataset.DataError as error:
             return [(error.location or "$", error.problem)]
         raise  # not expected: whatever broke the generic decoder broke no typed load
@@ -82,19 +82,24 @@ def _raw_ids(document: dict) -> set[str]:
     }
 
 
-def _raw_citations(node: object) -> set[str]:
-    """Every source id cited anywhere in the file, broken records included."""
-    if isinstance(node, dict):
-        cited = set()
-        for key, value in node.items():
-            if key == "sources" and isinstance(value, list):
-                cited |= {v for v in value if isinstance(v, str)}
-            else:
-                cited |= _raw_citations(value)
-        return cited
-    if isinstance(node, list):
-        return set().union(*(_raw_citations(item) for item in node)) if node else set()
-    return set()
+def _raw_citations(document: object) -> set[str]:
+    """Every source id cited anywhere in the file, broken records included.
+
+    A loop rather than recursion: a broken file may nest arrays hundreds deep.
+    """
+    cited: set[str] = set()
+    pending = [document]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "sources" and isinstance(value, list):
+                    cited.update(v for v in value if isinstance(v, str))
+                else:
+                    pending.append(value)
+        elif isinstance(node, list):
+            pending.extend(node)
+    return cited
 
 
 def _valid_records(document: dict, name: str, problems: list[Problem]) -> list:

@@ -182,3 +182,56 @@ def test_ascii_only_output_escapes_what_it_cannot_show():
         assert outcome.out.isascii()
     for outcome in outcomes[:2]:
         assert b"4 events \\xb7 3 resting on a single page \\xb7 dataset test-1" in outcome.out
+
+
+# --- size and depth bombs --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("depth", [300, 600, 5_000, 200_000])
+@pytest.mark.parametrize("command", ["validate", "timeline"])
+def test_arrays_nested_deep_inside_a_field_are_reported_in_one_line(
+    run, data_file, mini_data, depth, command
+):
+    text = json.dumps(mini_data)
+    text = text.replace('"Full relations restored"', "[" * depth + "]" * depth, 1)
+    path = data_file(text)
+    index = [e["title"] for e in mini_data["events"]].index("Full relations restored")
+    result = run(command)
+    assert result.exit_code == 1
+    expected = f"$.events[{index}].title: Expected `str`, got `array`"
+    if command == "validate":
+        assert result.stdout == expected + "\n"
+        assert result.stderr == f"{path}: 1 problem\n"
+    else:
+        assert result.stderr == f"Error: {path}: {expected}\n"
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+@pytest.mark.parametrize("command", [["timeline"], ["validate"], ["--version"]])
+def test_an_endless_file_stops_at_the_size_limit(run, device, command):
+    if not os.path.exists(device):
+        pytest.skip(f"no {device}")
+    result = run(*command, env={"CKR_DATA": device, "CKR_MAX_BYTES": str(2**20)})
+    assert result.exit_code == 1
+    problem = "is larger than the limit of 1 MiB (set CKR_MAX_BYTES to raise it)"
+    if command == ["validate"]:
+        assert result.stdout == f"$: {problem}\n"
+    else:
+        assert result.stderr == f"Error: {device}: {problem}\n"
+
+
+def test_a_file_over_the_limit_is_refused_before_it_is_read(run, data_file, mini_data):
+    size = len(data_file(mini_data).read_bytes())
+    refused = run("timeline", env={"CKR_MAX_BYTES": str(size - 1)})
+    assert refused.exit_code == 1
+    assert refused.stderr.endswith(
+        f"is larger than the limit of {size - 1:,} bytes (set CKR_MAX_BYTES to raise it)\n"
+    )
+    assert run("timeline", env={"CKR_MAX_BYTES": str(size)}).exit_code == 0
+
+
+@pytest.mark.parametrize("value", ["x", "0", "-5", "1e9", "²", "٣"])
+def test_a_bad_size_limit_is_a_usage_error(run, value):
+    result = run("timeline", env={"CKR_MAX_BYTES": value})
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: CKR_MAX_BYTES: {value!r} is not a number of bytes")

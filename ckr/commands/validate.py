@@ -31,7 +31,7 @@ def validate(ctx: click.Context, session: Session, path: str | None) -> None:
     if path is not None and not path.strip():
         raise click.BadParameter("give a file path", param_hint="'PATH'")
     path = path or paths.resolve(session.data_option)
-    problems = checks.problems_in_file(path)
+    problems = checks.problems_in_file(path, session.max_bytes)
     ctx.meta[VERDICT] = EXIT_DATA if problems else EXIT_OK
     for location, problem in problems:
         click.echo(printable(f"{location}: {problem}"))

@@ -235,3 +235,31 @@ def test_a_bad_size_limit_is_a_usage_error(run, value):
     result = run("timeline", env={"CKR_MAX_BYTES": value})
     assert result.exit_code == 2
     assert result.stderr.startswith(f"Error: CKR_MAX_BYTES: {value!r} is not a number of bytes")
+
+
+# --- odd terminal sizes ----------------------------------------------------------------
+
+ODD_SIZES = ["²", "٣", "𝟠𝟘", "0", "1", "-5", "abc", " 80 ", "", "1000000000", "9" * 40]
+VIEWS = [
+    ["timeline"],
+    ["timeline", "--chart"],
+    ["domains", "trade", "--chart"],
+    ["visa", "--compare"],
+    ["show", "2006-eps"],
+    ["search", "labour"],
+]
+
+
+@pytest.mark.parametrize("size", ODD_SIZES)
+def test_odd_terminal_sizes_draw_within_bounds(run, size):
+    for args in VIEWS:
+        result = run(*args, env={"CKR_FORCE_TTY": "1", "COLUMNS": size, "LINES": size})
+        assert (result.exit_code, result.stderr) == (0, ""), (args, result.stderr)
+        widest = max(len(line) for line in result.stdout.splitlines())
+        assert 20 <= widest <= 1000, (args, widest)
+
+
+def test_a_huge_width_is_capped_at_a_thousand_columns(run):
+    env = {"CKR_FORCE_TTY": "1", "COLUMNS": "1000000000", "NO_COLOR": "1"}
+    bars = run("timeline", "--chart", env=env).stdout.splitlines()
+    assert max(len(line) for line in bars) == 1000

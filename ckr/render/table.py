@@ -22,7 +22,7 @@ def _console(out: TextIO):
     # NO_COLOR means no styling at all here, bold and dim included (rich keeps those).
     plain = bool(os.environ.get("NO_COLOR"))
     width = _usable_width(os.environ.get("COLUMNS", ""))
-    return PipeAwareConsole(
+    console = PipeAwareConsole(
         file=out,
         width=width,
         # rich takes a dumb terminal to be 80x25 unless given both sizes.
@@ -31,16 +31,29 @@ def _console(out: TextIO):
         highlight=False,
         emoji=False,
         markup=False,
+        # rich reads COLUMNS and LINES itself and would fail on "²" (a digit to isdigit).
+        _environ={k: v for k, v in os.environ.items() if k not in _SIZES or _is_number(v)},
     )
+    console.width = min(console.width, MAX_WIDTH)  # a terminal wider than that, even
+    return console
+
+
+_SIZES = ("COLUMNS", "LINES", "JUPYTER_COLUMNS", "JUPYTER_LINES")
+MAX_WIDTH = 1000  # COLUMNS=1000000000 must not draw a billion-character bar
+
+
+def _is_number(text: str) -> bool:
+    return text.isascii() and text.isdigit()
 
 
 def _usable_width(columns: str) -> int | None:
-    """COLUMNS as rich would read it, but 0 means unknown (80) and nothing is drawn
-    narrower than 20 columns; None leaves the width to rich."""
-    if not columns.strip().isdigit():
+    """COLUMNS as rich would read it, but 0 means unknown (80), nothing is drawn narrower
+    than 20 columns or wider than 1000; None (not a number) leaves the width to rich."""
+    columns = columns.strip()
+    if not _is_number(columns):
         return None
     width = int(columns)
-    return 80 if width == 0 else max(width, MIN_WIDTH)
+    return 80 if width == 0 else min(max(width, MIN_WIDTH), MAX_WIDTH)
 
 
 def write_table(listing: Listing, out: TextIO) -> None:

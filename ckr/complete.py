@@ -8,13 +8,14 @@ import click
 
 from ckr import countries, query
 from ckr.dataset import DataError
-from ckr.session import Session
+from ckr.session import Session, SettingError
+from ckr.text import printable
 
 
 def _data(ctx: click.Context):
     try:
         return ctx.ensure_object(Session).catalog.data
-    except DataError:
+    except (DataError, SettingError):
         return None  # a broken dataset offers nothing; the command itself will say why
 
 
@@ -26,7 +27,12 @@ def _starting(words, incomplete: str) -> list[str]:
     offers = (
         incomplete + word[len(incomplete) :]
         for word in words
-        if word.casefold().startswith(prefix) and len(word.casefold()) == len(word)
+        if word.casefold().startswith(prefix)
+        and len(word.casefold()) == len(word)
+        # A value from the data with a line break would be a second offer, and one with
+        # a control or bidi character would reach the terminal raw: such values are not
+        # offered (the command itself still takes them).
+        and printable(word) == word
     )
     return list(dict.fromkeys(offers))
 

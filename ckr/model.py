@@ -12,18 +12,20 @@ from typing import Annotated, Literal
 import msgspec
 
 from ckr import dates
-from ckr.text import PATTERN_END, UNSAFE_CHARACTERS
+from ckr.text import INVISIBLE_IN_TEXT, PATTERN_END, UNSAFE_CHARACTERS, printable
 
 Text = Annotated[str, msgspec.Meta(min_length=1)]
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*" + PATTERN_END
 COUNTRY_PATTERN = r"^[A-Z]{2}" + PATTERN_END
-# No spaces and nothing printable() would escape: a URL may become a terminal hyperlink.
-URL_PATTERN = f"^https?://[^\\s{UNSAFE_CHARACTERS}]+" + PATTERN_END
+# No spaces, nothing printable() would escape and nothing invisible: a URL may become a
+# terminal hyperlink, and what it shows must be where it goes. (Tag characters, beyond
+# U+FFFF, are checked by Source itself: see ckr.text.)
+URL_PATTERN = f"^https?://[^\\s{UNSAFE_CHARACTERS}{INVISIBLE_IN_TEXT}]+" + PATTERN_END
 # What each pattern asks for, in words: error messages show these, not the regex.
 PATTERN_MEANINGS = {
     SLUG_PATTERN: "an id of lower-case letters, digits and hyphens",
     COUNTRY_PATTERN: "a two-letter country code in capitals, such as KR",
-    URL_PATTERN: "an http:// or https:// URL without spaces or control characters",
+    URL_PATTERN: "an http:// or https:// URL without spaces, control or invisible characters",
     dates.PARTIAL_DATE_PATTERN: "a date as YYYY, YYYY-MM or YYYY-MM-DD",
 }
 
@@ -86,6 +88,8 @@ class Source(Record, kw_only=True):
 
     def __post_init__(self) -> None:
         _check_dates(self, "published", "accessed")
+        if not self.url.isascii() and printable(self.url) != self.url:
+            raise ValueError(f"url: expected {PATTERN_MEANINGS[URL_PATTERN]}")
 
 
 class Event(Record, kw_only=True):

@@ -8,12 +8,29 @@ import re
 # JSON Schema's does not, so the lookahead keeps the two readings the same.
 PATTERN_END = r"$(?!\n)"
 
-# C0 controls, DEL, C1 controls, and the Unicode bidirectional marks, overrides and
-# isolates and line separators that can make a line read differently from what it holds.
-# Written as regular-expression escapes, so the JSON Schema can carry it as text too.
-_BEYOND_C0 = r"\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029"
-UNSAFE_CHARACTERS = r"\x00-\x1f" + _BEYOND_C0
-_UNSAFE = re.compile(f"[{UNSAFE_CHARACTERS}]")
+# What printable() escapes, by kind. Written as regular-expression escapes, so that the
+# JSON Schema can carry the URL pattern built from them as text too.
+# C0 controls (tab and line breaks among them), DEL and C1 controls: terminal escapes.
+_CONTROLS = r"\x00-\x1f\x7f-\x9f"
+# Bidirectional marks, embeddings, overrides and isolates, the Arabic letter mark
+# included: they make a line read differently from what it holds.
+_BIDI = r"\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+# Invisible characters that no text in the dataset's languages needs and that can hide
+# or disguise text: the Mongolian vowel separator, the invisible maths operators, the
+# deprecated format controls, the byte order mark and the interlinear annotation marks.
+# The zero-width space, joiners and word joiner stay: Khmer, Thai and Lao text and emoji
+# sequences use them (URLs may not hold them: see INVISIBLE_IN_TEXT).
+_INVISIBLE = r"\u180e\u2061-\u2064\u206a-\u206f\ufeff\ufff9-\ufffb"
+_LINE_SEPARATORS = r"\u2028\u2029"
+# Tag characters spell out hidden ASCII. They lie beyond U+FFFF, where Python's and JSON
+# Schema's regular expressions part ways, so they are kept out of UNSAFE_CHARACTERS.
+_TAGS = r"\U000e0000-\U000e007f"
+UNSAFE_CHARACTERS = _CONTROLS + _BIDI + _INVISIBLE + _LINE_SEPARATORS
+# Invisible, yet at home in text, so printed as they are; never in a URL.
+INVISIBLE_IN_TEXT = r"\u200b-\u200d\u2060"
+
+_UNSAFE = re.compile(f"[{UNSAFE_CHARACTERS}{_TAGS}]")
+_BEYOND_C0 = r"\x7f-\x9f" + _BIDI + _INVISIBLE + _LINE_SEPARATORS + _TAGS
 # JSON encoders already escape C0 inside strings; what they let through is the rest.
 _UNSAFE_IN_JSON = re.compile(f"[{_BEYOND_C0}]")
 _WHITESPACE = {"\t": " ", "\n": " ", "\r": " "}
@@ -24,7 +41,9 @@ def _escape(match: re.Match[str]) -> str:
     if char in _WHITESPACE:
         return _WHITESPACE[char]
     code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def printable(text: str) -> str:
@@ -42,8 +61,16 @@ def printable_keeping_lines(text: str) -> str:
 
 
 def escape_json(encoded: str) -> str:
-    """JSON allows raw DEL, C1 and bidi characters inside strings; escape them too."""
-    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
+    """JSON allows raw DEL, C1, bidi and invisible characters inside strings; escape them
+    too (beyond U+FFFF as a surrogate pair, as JSON writes them)."""
+    return _UNSAFE_IN_JSON.sub(lambda m: _json_escape(ord(m.group())), encoded)
+
+
+def _json_escape(code: int) -> str:
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 def format_number(value: float) -> str:

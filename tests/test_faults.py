@@ -263,3 +263,153 @@ def test_a_huge_width_is_capped_at_a_thousand_columns(run):
     env = {"CKR_FORCE_TTY": "1", "COLUMNS": "1000000000", "NO_COLOR": "1"}
     bars = run("timeline", "--chart", env=env).stdout.splitlines()
     assert max(len(line) for line in bars) == 1000
+
+
+# --- hostile text through every output ---------------------------------------------------
+
+# Terminal escapes (ESC, the C1 CSI), bidi overrides, marks and isolates (the Arabic
+# letter mark among them), invisible characters (byte order mark, Mongolian vowel
+# separator, a tag character), a line separator, NUL, markup; each reaches a terminal
+# only as a visible escape.
+HOSTILE = "Hostile\x1b[31m\x9b2J\u202e\u061c\u2066\ufeff\u180e\U000e0041\u2028\x00[bold]\n\r\tend"
+RAW = ["\x1b", "\x9b", "\u202e", "\u061c", "\u2066", "\ufeff", "\u180e", "\U000e0041"]
+RAW += ["\u2028", "\x00"]
+SHOWN = ["\\x1b[31m", "\\x9b2J", "\\u202e", "\\u061c", "\\ufeff", "\\U000e0041", "[bold]"]
+
+
+@pytest.fixture
+def hostile_data(data_file, mini_data):
+    for event in mini_data["events"]:
+        event["title"] = event["summary"] = event["note"] = HOSTILE
+    mini_data["events"][0]["category"] = "trade\x1b[2J\nfake\u061c"
+    for source in mini_data["sources"]:
+        source["publisher"] = source["title"] = HOSTILE
+    for rule in mini_data["visa"]:
+        rule["notes"] = HOSTILE
+    for domain in mini_data["domains"]:
+        domain["name"] = domain["summary"] = HOSTILE
+        for figure in domain["figures"]:
+            figure["label"] = figure["reported_by"] = figure["unit"] = HOSTILE
+        for agreement in domain["agreements"]:
+            agreement["name"] = HOSTILE
+    for claim in mini_data["claims"]:
+        claim["claim"] = claim["finding"] = HOSTILE
+    return data_file(mini_data)
+
+
+# The matrix and the comparison show no free text, so only that they leak none is checked.
+WITHOUT_TEXT = [["visa"], ["visa", "--compare"]]
+COMMANDS = WITHOUT_TEXT + [
+    ["timeline"],
+    ["visa", "-p", "kr"],
+    ["visa", "--history"],
+    ["domains"],
+    ["domains", "trade"],
+    ["figures"],
+    ["claims"],
+    ["sources"],
+    ["search", "hostile"],
+    ["show", "2024-partnership"],
+    ["show", "trade"],
+    ["show", "paper-a"],
+    ["show", "kh-kr"],
+    ["show", "claim-ties-1997"],
+]
+
+
+def _strings(node):
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from _strings(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _strings(value)
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv", "tsv", "markdown"])
+def test_hostile_text_is_shown_literally_in_every_format(run, hostile_data, fmt):
+    for args in COMMANDS:
+        result = run(*args, "-f", fmt, env={"COLUMNS": "1000"})  # wide: no escape cut
+        assert (result.exit_code, result.stderr) == (0, ""), (args, result.stderr)
+        leaked = [c for c in RAW if c in result.stdout]
+        assert not leaked, (args, fmt, leaked)
+        if args in WITHOUT_TEXT:
+            continue
+        if fmt == "json":  # escaped on the way out, the same text once decoded
+            assert HOSTILE in set(_strings(json.loads(result.stdout))), args
+        elif fmt == "table" and args != ["visa", "--history"]:  # its table has no notes
+            assert all(shown in result.stdout for shown in SHOWN), (args, result.stdout)
+        if fmt in ("table", "markdown"):
+            assert "\r" not in result.stdout, args
+
+
+def test_hostile_text_in_charts(run, hostile_data):
+    for args in (["timeline", "--chart"], ["domains", "trade", "--chart"]):
+        result = run(*args, env={"CKR_FORCE_TTY": "1", "COLUMNS": "100"})
+        assert (result.exit_code, result.stderr) == (0, ""), result.stderr
+        assert not [c for c in RAW + ["\r"] if c in result.stdout], args
+    legend = run("timeline", "--chart", env={"CKR_FORCE_TTY": "1", "NO_COLOR": "1"}).stdout
+    assert "trade\\x1b[2j fake\\u061c" in legend  # the line break inside is a space
+    measure = run("domains", "trade", "--chart", env={"CKR_FORCE_TTY": "1", "NO_COLOR": "1"})
+    assert all(shown in measure.stdout for shown in SHOWN), measure.stdout
+
+
+def _offers(run, words: str, shell: str = "bash") -> str:
+    cword = str(len(words.split()) - (0 if words.endswith(" ") else 1))
+    if shell == "fish":  # fish gives the word being completed, not its index
+        cword = "" if words.endswith(" ") else words.split()[-1]
+    env = {"_CKR_COMPLETE": f"{shell}_complete", "COMP_WORDS": words, "COMP_CWORD": cword}
+    result = run(env=env)
+    assert result.exit_code == 0
+    return result.stdout
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_completion_offers_no_hostile_value(run, hostile_data, shell):
+    offered = _offers(run, "ckr timeline --category ", shell)
+    assert not [c for c in RAW if c in offered]
+    assert "fake" not in offered  # the line break made no second offer
+    assert "diplomacy" in offered and "labour" in offered
+    assert _offers(run, "ckr timeline --category tr", shell).count("trade") == 1
+
+
+def test_hostile_text_in_search_terms_and_errors(run, hostile_data):
+    result = run("search", "\x1b[2J\u061c")
+    assert result.exit_code == 0 and not [c for c in RAW if c in result.output]
+    result = run("timeline", "--category", "\x1b]0;pwned\x07\u061c")
+    assert result.exit_code == 2
+    assert not [c for c in RAW + ["\x07"] if c in result.stderr]
+    assert "\\x1b]0;pwned\\x07\\u061c" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "hidden", ["\u200b", "\u200d", "\u2060", "\ufeff", "\u061c", "\u180e", "\U000e0041"]
+)
+def test_a_url_holding_an_invisible_character_fails_validation(run, data_file, mini_data, hidden):
+    import jsonschema
+
+    mini_data["sources"][0]["url"] = f"https://example.org/{hidden}a"
+    data_file(mini_data)
+    result = run("validate")
+    assert result.exit_code == 1
+    assert result.stdout == (
+        "$.sources[0].url: expected an http:// or https:// URL"
+        " without spaces, control or invisible characters\n"
+    )
+    assert run("sources").exit_code == 1  # loading refuses it too
+    if ord(hidden) < 0x10000:  # the schema's pattern can say so only within the BMP
+        schema = json.loads((MINI.parent.parent.parent / "data" / "schema.json").read_text())
+        assert not jsonschema.Draft202012Validator(schema).is_valid(mini_data)
+
+
+def test_invisible_characters_that_text_needs_are_kept():
+    from ckr.text import escape_json, printable
+
+    khmer = "ព្រះរាជាណាចក្រ\u200bកម្ពុជា"  # the zero-width space separates Khmer words
+    family = "👩\u200d👧"  # an emoji sequence joined by ZWJ
+    assert printable(khmer) == khmer and printable(family) == family
+    assert printable("a\u061cb\ufeffc\U000e0041") == "a\\u061cb\\ufeffc\\U000e0041"
+    assert escape_json('"a\u061c\U000e0041"') == '"a\\u061c\\udb40\\udc41"'
+    assert json.loads(escape_json('"a\u061c\U000e0041"')) == "a\u061c\U000e0041"

@@ -79,7 +79,8 @@ def test_non_http_urls_are_rejected(run, data_file, mini_data):
     mini_data["sources"][0]["url"] = "javascript:alert(1)"
     data_file(mini_data)
     assert problems(run("validate")) == [
-        "$.sources[0].url: expected an http:// or https:// URL without spaces or control characters"
+        "$.sources[0].url: expected an http:// or https:// URL"
+        " without spaces, control or invisible characters"
     ]
 
 
@@ -115,7 +116,7 @@ def test_a_broken_record_is_reported_once_not_again_where_it_is_cited(run, data_
     data_file(mini_data)
     assert problems(run("validate")) == [
         "$.sources[2].url: expected an http:// or https:// URL"
-        " without spaces or control characters",
+        " without spaces, control or invisible characters",
         "$.events[1].date: '1997-02-30' is not a calendar date",
     ]
 

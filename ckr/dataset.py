@@ -48,8 +48,12 @@ class Catalog:
         return self.by_trust(ids)[0]
 
 
-def load(path: str, limit: int | None = None) -> Catalog:
-    """Read, decode and check a dataset file, or raise DataError."""
+def load(path: str, limit: int | None = None, shipped: bool = False) -> Catalog:
+    """Read, decode and check a dataset file, or raise DataError.
+
+    `shipped`: the dataset that comes with ckr, whose keys the tests check, so loading
+    need not look for duplicate keys in it.
+    """
     raw = read_bytes(path, limit)
     try:
         data = msgspec.json.decode(raw, type=Dataset)
@@ -65,13 +69,67 @@ def load(path: str, limit: int | None = None) -> Catalog:
     except RecursionError:
         raise DataError(path, "nested too deeply to be a dataset") from None
     catalog = Catalog(data, str(path))
-    problems = cross_reference_problems(data)
+    # msgspec keeps the last of two equal keys silently. Looking for them costs about as
+    # much as decoding the file again, so loading does it for a user's own file of
+    # ordinary size (ckr validate for any file).
+    check_keys = not shipped and len(raw) <= DUPLICATE_CHECK_BYTES
+    problems = duplicate_keys(raw) if check_keys else []
+    problems = problems or cross_reference_problems(data)
     if problems:
         location, problem = problems[0]
         others = len(problems) - 1
         more = f" (and {others} more problem{'s' if others > 1 else ''})" if others else ""
         raise DataError(path, problem + more, location)
     return catalog
+
+
+DUPLICATE_CHECK_BYTES = 8 * 2**20
+
+
+def duplicate_keys(raw: bytes) -> list[tuple[str, str]]:
+    """Keys given twice in one JSON object (two "title"s in an event), with where, in the
+    file's order: JSON allows them, but a reader keeps one and drops the other unsaid."""
+    import json
+
+    found = False
+
+    def pairs(items: list[tuple[str, object]]) -> dict:
+        nonlocal found
+        node = dict(items)
+        if len(node) < len(items):
+            found = True
+            node, seen = _Twice(node), set()
+            for key, _ in items:
+                if key in seen and key not in node.twice:
+                    node.twice.append(key)
+                seen.add(key)
+        return node
+
+    try:
+        document = json.loads(raw, object_pairs_hook=pairs)
+    except (ValueError, RecursionError):
+        return []  # not JSON, or too deep: msgspec says so
+    if not found:
+        return []
+    problems = []
+    pending: list[tuple[object, tuple]] = [(document, ())]
+    while pending:  # a loop, not recursion: a broken file may nest deep
+        node, where = pending.pop()
+        if isinstance(node, _Twice):
+            location = json_path(where)
+            problems += [(location, f"Object has the field `{key}` twice") for key in node.twice]
+        if isinstance(node, (dict, list)):
+            children = node.items() if isinstance(node, dict) else enumerate(node)
+            pending += reversed([(value, (*where, step)) for step, value in children])
+    return problems
+
+
+class _Twice(dict):
+    """An object that had a key twice: `twice` names them."""
+
+    def __init__(self, items: dict) -> None:
+        super().__init__(items)
+        self.twice: list[str] = []
 
 
 MAX_BYTES_ENV = "CKR_MAX_BYTES"

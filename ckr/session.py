@@ -36,4 +36,5 @@ class Session:
     @cached_property
     def catalog(self) -> dataset.Catalog:
         """The dataset, read and checked once, on first use."""
-        return dataset.load(paths.resolve(self.data_option), self.max_bytes)
+        path = paths.resolve(self.data_option)
+        return dataset.load(path, self.max_bytes, shipped=path == paths.default_path())

@@ -31,7 +31,7 @@ def problems_in_file(path: str, limit: int | None = None) -> list[Problem]:
         except dataset.DataError as error:
             return [(error.location or "$", error.problem)]
         raise  # not expected: whatever broke the generic decoder broke no typed load
-    return problems_in_document(document)
+    return dataset.duplicate_keys(raw) + problems_in_document(document)
 
 
 def problems_in_document(document: object) -> list[Problem]:
@@ -158,6 +158,29 @@ def editorial_problems(data: Dataset, cited: set[str]) -> list[Problem]:
                 (f"$.visa[{i}].as_of", f"{rule.as_of} is after the dataset's review, {reviewed}")
             )
     problems += _overlapping_periods(data.visa)
+    for name in COLLECTIONS:
+        for i, record in enumerate(getattr(data, name)):
+            problems += _listed_twice(record, f"$.{name}[{i}]")
+    return problems
+
+
+def _listed_twice(record: msgspec.Struct, location: str) -> list[Problem]:
+    """An id given twice in one list (a source cited twice, say): harmless to read, but
+    surely a slip, and a database's link table holds each pair once."""
+    problems = []
+    for field in record.__struct_fields__:
+        value = getattr(record, field)
+        if not isinstance(value, list):
+            continue
+        if all(isinstance(item, str) for item in value):
+            seen: set[str] = set()
+            for item in value:
+                if item in seen:
+                    problems.append((f"{location}.{field}", f"{item!r} is listed twice"))
+                seen.add(item)
+        for j, item in enumerate(value):
+            if isinstance(item, msgspec.Struct):
+                problems += _listed_twice(item, f"{location}.{field}[{j}]")
     return problems
 
 

@@ -413,3 +413,58 @@ def test_invisible_characters_that_text_needs_are_kept():
     assert printable("a\u061cb\ufeffc\U000e0041") == "a\\u061cb\\ufeffc\\U000e0041"
     assert escape_json('"a\u061c\U000e0041"') == '"a\\u061c\\udb40\\udc41"'
     assert json.loads(escape_json('"a\u061c\U000e0041"')) == "a\u061c\U000e0041"
+
+
+# --- slips a JSON reader lets through ---------------------------------------------------
+
+
+def test_a_key_given_twice_is_rejected_with_its_place(run, data_file, mini_data):
+    text = json.dumps(mini_data, indent=1)
+    text = text.replace('"title": "Full relations restored",', '"title": "A", "title": "B",', 1)
+    text = text.replace('"license": "CC BY 4.0",', '"license": "x", "license": "y",', 1)
+    path = data_file(text)
+    index = [e["title"] for e in mini_data["events"]].index("Full relations restored")
+    result = run("validate")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "$.metadata: Object has the field `license` twice",
+        f"$.events[{index}]: Object has the field `title` twice",
+    ]
+    loaded = run("timeline")
+    assert loaded.exit_code == 1
+    assert loaded.stderr == (
+        f"Error: {path}: $.metadata: Object has the field `license` twice (and 1 more problem)\n"
+    )
+
+
+def test_a_large_file_leaves_duplicate_keys_to_validate(run, data_file, mini_data, monkeypatch):
+    from ckr import dataset
+
+    text = json.dumps(mini_data).replace('"version": ', '"version": "0", "version": ', 1)
+    data_file(text)
+    monkeypatch.setattr(dataset, "DUPLICATE_CHECK_BYTES", len(text) - 1)
+    assert run("timeline").exit_code == 0
+    assert run("validate").stdout == "$.metadata: Object has the field `version` twice\n"
+
+
+def test_an_id_listed_twice_is_flagged_and_exported_once(run, data_file, mini_data, tmp_path):
+    import sqlite3
+
+    mini_data["events"][0]["sources"] *= 2
+    mini_data["claims"][0]["events"] *= 2
+    mini_data["domains"][0]["figures"][0]["sources"] *= 2
+    data_file(mini_data)
+    event, source = mini_data["events"][0]["id"], mini_data["events"][0]["sources"][0]
+    result = run("validate")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"$.events[0].sources: {source!r} is listed twice",
+        f"$.domains[0].figures[0].sources: {mini_data['domains'][0]['figures'][0]['sources'][0]!r}"
+        " is listed twice",
+        f"$.claims[0].events: {mini_data['claims'][0]['events'][0]!r} is listed twice",
+    ]
+    target = tmp_path / "x.db"
+    assert run("export", str(target)).exit_code == 0  # loading accepts it: no harm done
+    with sqlite3.connect(target) as db:
+        links = db.execute("select source_id from event_sources where event_id = ?", (event,))
+        assert links.fetchall() == [(source,)]

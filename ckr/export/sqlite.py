@@ -145,12 +145,13 @@ def _insert_all(connection: sqlite3.Connection, data: Dataset) -> None:
         _insert(connection, table, [tuple(getattr(r, c) for c in columns) for r in records])
     for table, (collection, ids) in RECORD_LINKS.items():
         records = getattr(data, collection)
-        _insert(connection, table, [(r.id, i) for r in records for i in getattr(r, ids)])
+        # An id listed twice (validate flags it) is one link.
+        links = [(r.id, i) for r in records for i in dict.fromkeys(getattr(r, ids))]
+        _insert(connection, table, links)
     for table, (part, columns, sources_table) in DOMAIN_PARTS.items():
         items = [(d.id, item) for d in data.domains for item in getattr(d, part)]
         numbered = list(enumerate(items, 1))
         rows = [(n, d, *(getattr(item, c) for c in columns)) for n, (d, item) in numbered]
         _insert(connection, table, rows)
-        _insert(
-            connection, sources_table, [(n, s) for n, (_, item) in numbered for s in item.sources]
-        )
+        links = [(n, s) for n, (_, item) in numbered for s in dict.fromkeys(item.sources)]
+        _insert(connection, sources_table, links)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from functools import cached_property
 from typing import get_args
 
 import msgspec
@@ -37,6 +38,12 @@ class Catalog:
 
     def cited(self, ids: list[str]) -> list[Source]:
         return [self.sources[i] for i in ids]
+
+    @cached_property
+    def records(self) -> dict[str, tuple[str, model.Record]]:
+        """Every record by id, with its kind ("event", Event(...)): built on first use, so
+        a list of 40,000 references is looked up in one pass, not 40,000."""
+        return {record.id: (kind, record) for kind, _where, record in identified(self.data)}
 
     def by_trust(self, ids: list[str]) -> list[Source]:
         """The sources cited, best first: the most authoritative kind, then the newest."""

@@ -468,3 +468,36 @@ def test_an_id_listed_twice_is_flagged_and_exported_once(run, data_file, mini_da
     with sqlite3.connect(target) as db:
         links = db.execute("select source_id from event_sources where event_id = ?", (event,))
         assert links.fetchall() == [(source,)]
+
+
+# --- sizes that used to take minutes ----------------------------------------------------
+
+
+def test_show_is_linear_in_a_records_references(run, data_file, mini_data):
+    # Each reference used to be looked up by scanning every record: 40,000 references to
+    # 40,000 events took minutes. Linear, this takes a fraction of a second; the bound is
+    # loose so a slow machine does not fail it.
+    import time
+
+    count = 20_000
+    event = mini_data["events"][0]
+    mini_data["events"] += [{**event, "id": f"e{i}", "title": f"Event {i}"} for i in range(count)]
+    mini_data["claims"][0]["events"] = [f"e{i}" for i in range(count)]
+    data_file(mini_data)
+    start = time.perf_counter()
+    result = run("show", mini_data["claims"][0]["id"], "-f", "json")
+    assert time.perf_counter() - start < 10
+    assert result.exit_code == 0
+    assert len(json.loads(result.stdout)["events"]) == count
+
+
+def test_one_very_long_word_is_folded_in_linear_time(run, data_file, mini_data):
+    import time
+
+    mini_data["events"][0]["title"] = "ʬ" * 100_000
+    data_file(mini_data)
+    start = time.perf_counter()
+    result = run("timeline", env={"CKR_FORCE_TTY": "1", "COLUMNS": "100", "NO_COLOR": "1"})
+    assert time.perf_counter() - start < 10
+    assert result.exit_code == 0
+    assert result.stdout.count("ʬ") == 100_000  # folded over lines, none lost

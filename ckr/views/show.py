@@ -110,10 +110,9 @@ def _one_line(value: object) -> str:
 
 def _with_title(session: Session, record_id: str) -> str:
     """An id in a list of references, with what it names: "2021-fta: FTA signed"."""
-    try:
-        _kind, record = query.find_record(session.catalog.data, record_id)
-    except query.NotInData:
+    if record_id not in session.catalog.records:
         return record_id
+    _kind, record = session.catalog.records[record_id]
     name = getattr(record, "title", None) or getattr(record, "name", None)
     if isinstance(record, VisaRule):
         who, where = countries.name_of(record.nationality), countries.name_of(record.destination)

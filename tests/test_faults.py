@@ -207,10 +207,13 @@ def test_arrays_nested_deep_inside_a_field_are_reported_in_one_line(
 
 
 @pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
-@pytest.mark.parametrize("command", [["timeline"], ["validate"], ["--version"]])
+@pytest.mark.parametrize(
+    "command", [["timeline"], ["validate"], ["--version"], ["diff", str(MINI), "{device}"]]
+)
 def test_an_endless_file_stops_at_the_size_limit(run, device, command):
     if not os.path.exists(device):
         pytest.skip(f"no {device}")
+    command = [word.replace("{device}", device) for word in command]
     result = run(*command, env={"CKR_DATA": device, "CKR_MAX_BYTES": str(2**20)})
     assert result.exit_code == 1
     problem = "is larger than the limit of 1 MiB (set CKR_MAX_BYTES to raise it)"
@@ -297,8 +300,8 @@ def hostile_data(data_file, mini_data):
     return data_file(mini_data)
 
 
-# The matrix and the comparison show no free text, so only that they leak none is checked.
-WITHOUT_TEXT = [["visa"], ["visa", "--compare"]]
+# These show no free text, so only that they leak none is checked.
+WITHOUT_TEXT = [["visa"], ["visa", "--compare"], ["changes", "--since", "1990"]]
 COMMANDS = WITHOUT_TEXT + [
     ["timeline"],
     ["visa", "-p", "kr"],
@@ -314,6 +317,7 @@ COMMANDS = WITHOUT_TEXT + [
     ["show", "paper-a"],
     ["show", "kh-kr"],
     ["show", "claim-ties-1997"],
+    ["diff", str(MINI), "{hostile}"],
 ]
 
 
@@ -328,9 +332,10 @@ def _strings(node):
             yield from _strings(value)
 
 
-@pytest.mark.parametrize("fmt", ["table", "json", "csv", "tsv", "markdown"])
+@pytest.mark.parametrize("fmt", ["table", "json", "ndjson", "csv", "tsv", "markdown"])
 def test_hostile_text_is_shown_literally_in_every_format(run, hostile_data, fmt):
     for args in COMMANDS:
+        args = [arg.replace("{hostile}", str(hostile_data)) for arg in args]
         result = run(*args, "-f", fmt, env={"COLUMNS": "1000"})  # wide: no escape cut
         assert (result.exit_code, result.stderr) == (0, ""), (args, result.stderr)
         leaked = [c for c in RAW if c in result.stdout]
@@ -339,10 +344,22 @@ def test_hostile_text_is_shown_literally_in_every_format(run, hostile_data, fmt)
             continue
         if fmt == "json":  # escaped on the way out, the same text once decoded
             assert HOSTILE in set(_strings(json.loads(result.stdout))), args
+        elif fmt == "ndjson":
+            decoded = [json.loads(line) for line in result.stdout.splitlines()]
+            assert HOSTILE in set(_strings(decoded)), args
         elif fmt == "table" and args != ["visa", "--history"]:  # its table has no notes
             assert all(shown in result.stdout for shown in SHOWN), (args, result.stdout)
         if fmt in ("table", "markdown"):
             assert "\r" not in result.stdout, args
+
+
+@pytest.mark.parametrize("style", ["apa", "chicago", "mla", "harvard", "bibtex", "ris", "csl-json"])
+def test_hostile_text_in_citations(run, hostile_data, style):
+    result = run("cite", "2024-partnership", "--style", style)
+    assert (result.exit_code, result.stderr) == (0, ""), result.stderr
+    assert not [c for c in RAW if c in result.stdout], style
+    if style == "csl-json":
+        assert HOSTILE in set(_strings(json.loads(result.stdout)))
 
 
 def test_hostile_text_in_charts(run, hostile_data):

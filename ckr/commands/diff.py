@@ -7,6 +7,7 @@ import click
 from ckr import dataset, history
 from ckr.exits import EXIT_DATA, EXIT_OK, VERDICT
 from ckr.output import emit, output_options
+from ckr.session import Session
 from ckr.views import diff as view
 
 
@@ -37,7 +38,8 @@ def diff(ctx: click.Context, old, new, exit_code, fmt, fields, limit) -> None:
     for name, path in (("OLD.json", old), ("NEW.json", new)):
         if not path.strip():
             raise click.BadParameter("give a file path", param_hint=f"'{name}'")
-    before, after = dataset.load(old).data, dataset.load(new).data
+    limit = ctx.ensure_object(Session).max_bytes
+    before, after = dataset.load(old, limit).data, dataset.load(new, limit).data
     differences = history.diff(before, after)
     differ = exit_code and bool(differences)
     ctx.meta[VERDICT] = EXIT_DATA if differ else EXIT_OK

@@ -38,21 +38,27 @@ class EventFilter:
 
 
 def categories(data: Dataset) -> list[str]:
-    return sorted({event.category.casefold() for event in data.events})
+    return sorted({category_key(event.category) for event in data.events})
+
+
+def category_key(category: str) -> str:
+    """A category as it is compared, counted and shown: in any case and either Unicode
+    form, so "Économie" stored decomposed is one category with "économie"."""
+    return _folded(category)
 
 
 def events(data: Dataset, wanted: EventFilter) -> list[Event]:
     """Events that match every filter, oldest first (newest first when reversed)."""
     known = categories(data)
     for category in wanted.categories:
-        if category.casefold() not in known:
+        if category_key(category) not in known:
             raise NotInData("category", category, known)
     # Parsed once here, not once per event: a user's file may hold a million events.
     window = (
         dates.first_day(wanted.start) if wanted.start else None,
         dates.last_day(wanted.end) if wanted.end else None,
     )
-    in_categories = {c.casefold() for c in wanted.categories}
+    in_categories = {category_key(c) for c in wanted.categories}
     needle = _folded(wanted.search) if wanted.search else None
     chosen = [e for e in data.events if _matches(e, window, in_categories, needle)]
     # ISO dates sort as text, and "1997" sorts before "1997-10": no parsing needed.
@@ -67,7 +73,7 @@ def _matches(event: Event, window: tuple, in_categories: set[str], needle: str |
         return False
     if end and dates.first_day(event.date) > end:
         return False
-    if in_categories and event.category.casefold() not in in_categories:
+    if in_categories and category_key(event.category) not in in_categories:
         return False
     if needle:
         return (

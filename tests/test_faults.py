@@ -518,3 +518,43 @@ def test_one_very_long_word_is_folded_in_linear_time(run, data_file, mini_data):
     assert time.perf_counter() - start < 10
     assert result.exit_code == 0
     assert result.stdout.count("ʬ") == 100_000  # folded over lines, none lost
+
+
+# --- data that reads the same but is stored differently ------------------------------
+
+
+def test_a_category_is_one_whichever_unicode_form_stores_it(run, data_file, mini_data):
+    import unicodedata
+
+    mini_data["events"][0]["category"] = unicodedata.normalize("NFD", "Économie")
+    mini_data["events"][1]["category"] = "économie"
+    data_file(mini_data)
+    ids = {mini_data["events"][0]["id"], mini_data["events"][1]["id"]}
+    for typed in ("économie", unicodedata.normalize("NFD", "ÉCONOMIE")):
+        found = json.loads(run("timeline", "--category", typed, "-f", "json").stdout)
+        assert {event["id"] for event in found} == ids
+    chart = run("timeline", "--chart", env={"CKR_FORCE_TTY": "1", "NO_COLOR": "1"}).stdout
+    assert chart.count("économie") == 1  # one legend entry
+    assert _offers(run, "ckr timeline --category é").split() == ["plain,économie"]
+
+
+def test_every_series_of_a_chart_has_its_own_glyph(run, data_file, mini_data):
+    event = mini_data["events"][0]
+    count = 40
+    mini_data["events"] += [
+        {**event, "id": f"c{i}", "category": f"cat{i:02d}"} for i in range(count)
+    ]
+    data_file(mini_data)
+    env = {"CKR_FORCE_TTY": "1", "NO_COLOR": "1", "COLUMNS": "2000"}
+    lines = run("timeline", "--chart", env=env).stdout.splitlines()
+    legend = [line for line in lines if line[:1] not in "0123456789" and "·" not in line][1:]
+    entries = [entry.strip() for line in legend for entry in line.split("   ") if entry.strip()]
+    glyphs = [entry.split(" ", 1)[0] for entry in entries]
+    assert len(glyphs) == len(set(glyphs))  # no glyph means two things
+    from ckr.render.chart import GLYPHS
+
+    series = count + len({e["category"].casefold() for e in mini_data["events"][:-count]})
+    assert len(glyphs) == len(GLYPHS)  # each glyph used, the last for the others
+    assert entries[-1].split(" ")[1:3] == [str(series - len(GLYPHS) + 1), "others:"]
+    named = " ".join(entries)
+    assert all(f"cat{i:02d}" in named for i in range(count))

@@ -8,8 +8,11 @@ from ckr.listing import Listing
 from ckr.render.table import _console, _text, cell_width
 from ckr.text import format_number, printable
 
-# Each series gets a glyph as well as a colour, so bars read the same without colour.
-GLYPHS = "█▒░▓#=+x%o"
+# Each series gets a glyph of its own as well as a colour, so bars read the same without
+# colour; an output that cannot show the block glyphs gets ASCII ones. Past the last
+# glyph, the remaining series share one, named in the legend as the others.
+GLYPHS = "█▒░▓#=+x%o@*~:$&/|<>^?!;\\"
+ASCII_GLYPHS = "#=+x%o@*~:$&/|<>^?!;\\"
 COLOURS = ("cyan", "magenta", "yellow", "green", "blue", "red", "bright_cyan", "bright_magenta")
 
 
@@ -20,9 +23,7 @@ def write_chart(listing: Listing, out: TextIO) -> None:
     console = _console(out)
     spec = listing.chart
     series = list(dict.fromkeys(str(row[spec.series]) for row in listing.rows))
-    style = {
-        name: (GLYPHS[i % len(GLYPHS)], COLOURS[i % len(COLOURS)]) for i, name in enumerate(series)
-    }
+    style = _styles(series, GLYPHS if console.encoding.startswith("utf") else ASCII_GLYPHS)
     # Every label of the axis in its order, so a year with no value shows as a gap.
     groups: dict[str, list[dict]] = {label: [] for label in spec.axis or []}
     for row in listing.rows:
@@ -40,7 +41,7 @@ def write_chart(listing: Listing, out: TextIO) -> None:
         line = Text(printable(label if label != previous else "").ljust(label_width) + " ")
         lengths = _segment_lengths([amount for _, amount in amounts], top, room)
         for (name, _), length in zip(amounts, lengths, strict=True):
-            glyph, colour = style[name]
+            glyph, colour, _label = style[name]
             line.append(glyph * length, style=colour)
         line.append(" " + total)
         console.print(line, no_wrap=True, overflow="crop")
@@ -50,14 +51,33 @@ def write_chart(listing: Listing, out: TextIO) -> None:
         console.print(_text(listing.caption, "dim"))
 
 
-def _legend(style: dict[str, tuple[str, str]], width: int):
+def _styles(series: list[str], glyphs: str) -> dict[str, tuple[str, str, str]]:
+    """Each series' glyph, colour and legend name; no two series share a glyph, except
+    those past the last glyph, which are drawn alike and named together."""
+    style = {}
+    crowded = len(series) > len(glyphs)
+    kept = series[: len(glyphs) - 1] if crowded else series
+    for i, name in enumerate(kept):
+        style[name] = (glyphs[i], COLOURS[i % len(COLOURS)], name)
+    if crowded:
+        rest = series[len(kept) :]
+        others = f"{len(rest)} others: {', '.join(rest)}"
+        for name in rest:
+            style[name] = (glyphs[-1], "white", others)
+    return style
+
+
+def _legend(style: dict[str, tuple[str, str, str]], width: int):
     """Each series' glyph and name, filling lines greedily, never splitting an entry."""
     from rich.text import Text
 
     legend = Text()
     used = 0
-    for name, (glyph, colour) in style.items():
-        entry = f" {printable(name)}"
+    entries: dict[str, tuple[str, str]] = {}
+    for glyph, colour, label in style.values():
+        entries.setdefault(label, (glyph, colour))
+    for label, (glyph, colour) in entries.items():
+        entry = f" {printable(label)}"
         entry_width = cell_width(glyph + entry) + 3
         if used and used + entry_width > width:
             legend.append("\n")

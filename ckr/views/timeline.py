@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ckr import records
+from ckr import query, records
 from ckr.listing import Chart, Column, Listing
 from ckr.model import Event
 from ckr.views.common import caption, confidence_column, source_column
@@ -39,7 +39,7 @@ def timeline_chart_listing(session: Session, events: list[Event]) -> Listing:
     """
     counts: dict[tuple[str, str], int] = {}
     for event in events:
-        key = (event.date[:4], event.category.casefold())
+        key = (event.date[:4], query.category_key(event.category))
         counts[key] = counts.get(key, 0) + 1
     rows = [{"year": int(y), "category": c, "events": n} for (y, c), n in counts.items()]
     return Listing(

@@ -558,3 +558,108 @@ def test_every_series_of_a_chart_has_its_own_glyph(run, data_file, mini_data):
     assert entries[-1].split(" ")[1:3] == [str(series - len(GLYPHS) + 1), "others:"]
     named = " ".join(entries)
     assert all(f"cat{i:02d}" in named for i in range(count))
+
+
+# --- signals and races while a file is written ----------------------------------------
+
+
+@pytest.fixture(scope="module")
+def big_dataset(tmp_path_factory):
+    """A valid dataset whose export takes long enough to be interrupted midway."""
+    sys.path.insert(0, str(MINI.parent.parent.parent / "benchmarks"))
+    try:
+        from make_big import big_dataset as make
+    finally:
+        sys.path.pop(0)
+    path = tmp_path_factory.mktemp("big") / "big.json"
+    path.write_text(json.dumps(make(20_000)), encoding="utf-8")
+    return path
+
+
+def _start_export(big: str, folder, ignored: tuple[int, ...] = ()) -> subprocess.Popen:
+    from ckr.export.files import CAUGHT
+
+    def as_from_a_terminal() -> None:
+        # Whatever started the tests may have left signals ignored; children inherit that.
+        import signal
+
+        for signum in CAUGHT:
+            signal.signal(signum, signal.SIG_IGN if signum in ignored else signal.SIG_DFL)
+
+    return subprocess.Popen(
+        CKR + ["export", "ckr.db"],
+        cwd=folder,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=ckr_env(CKR_DATA=big),
+        preexec_fn=as_from_a_terminal,
+    )
+
+
+def _when_writing(process: subprocess.Popen, folder, deadline: float = 60) -> bool:
+    """Wait until the export's temporary file appears: ckr is writing the database."""
+    import time
+
+    end = time.monotonic() + deadline
+    while time.monotonic() < end and process.poll() is None:
+        if any(name.startswith(".ckr-") for name in os.listdir(folder)):
+            return True
+        time.sleep(0.002)
+    return False
+
+
+def test_every_catchable_signal_during_export_removes_the_temporary_file(big_dataset, tmp_path):
+    import signal
+
+    from ckr.export.files import CAUGHT
+
+    started = []
+    for signum in CAUGHT:
+        folder = tmp_path / signal.Signals(signum).name
+        folder.mkdir()
+        started.append((signum, folder, _start_export(str(big_dataset), folder)))
+    for signum, folder, process in started:
+        assert _when_writing(process, folder), signal.Signals(signum).name
+        process.send_signal(signum)
+    for signum, folder, process in started:
+        name = signal.Signals(signum).name
+        code = process.wait(timeout=60)
+        err = process.stderr.read().decode()
+        process.stdout.close(), process.stderr.close()
+        expected = "Error: interrupted" if signum == signal.SIGINT else f"Error: stopped by {name}"
+        assert (code, err) == (128 + signum, expected + "\n"), name
+        assert os.listdir(folder) == [], name  # no temporary file, no half database
+
+
+def test_a_signal_ignored_at_start_stays_ignored(big_dataset, tmp_path):
+    # `nohup ckr export ...`: a hangup must not stop it.
+    import signal
+    import sqlite3
+
+    process = _start_export(str(big_dataset), tmp_path, ignored=(signal.SIGHUP,))
+    assert _when_writing(process, tmp_path)
+    process.send_signal(signal.SIGHUP)
+    assert process.wait(timeout=60) == 0
+    process.stdout.close(), process.stderr.close()
+    assert os.listdir(tmp_path) == ["ckr.db"]
+    with sqlite3.connect(tmp_path / "ckr.db") as db:
+        assert db.execute("select count(*) from events").fetchone() == (20_000,)
+
+
+def test_concurrent_exports_to_one_name_exactly_one_wins(big_dataset, tmp_path):
+    import sqlite3
+
+    racers = [_start_export(str(big_dataset), tmp_path) for _ in range(8)]
+    results = []
+    for process in racers:
+        code = process.wait(timeout=120)
+        results.append((code, process.stderr.read().decode()))
+        process.stdout.close(), process.stderr.close()
+    assert (
+        sorted(results)
+        == [(0, "wrote ckr.db\n")] + [(1, "Error: ckr.db exists; use --force to replace it\n")] * 7
+    )
+    assert os.listdir(tmp_path) == ["ckr.db"]
+    with sqlite3.connect(tmp_path / "ckr.db") as db:
+        assert db.execute("pragma integrity_check").fetchone() == ("ok",)
+        assert db.execute("select count(*) from events").fetchone() == (20_000,)

@@ -4,7 +4,10 @@ One line on stderr, exit codes 0, 1, 2, 130 (128+N for other signals), no traceb
 text shown literally, nothing the user owns overwritten, no half-written file.
 
 Real processes where only a real process shows the fault (closed descriptors, /dev/full,
-signals, races); they start together, so the whole file takes a few seconds.
+signals, races); they start together, so the whole file takes a few seconds. The two
+fuzzers at the end run briefly here; for a long run (see the README):
+
+    CKR_FUZZ_EXAMPLES=5000 CKR_SOAK_RUNS=200 pytest tests/test_faults.py -k "fuzz or soak"
 """
 
 from __future__ import annotations
@@ -663,3 +666,105 @@ def test_concurrent_exports_to_one_name_exactly_one_wins(big_dataset, tmp_path):
     with sqlite3.connect(tmp_path / "ckr.db") as db:
         assert db.execute("pragma integrity_check").fetchone() == ("ok",)
         assert db.execute("select count(*) from events").fetchone() == (20_000,)
+
+
+# --- fuzzing: short here, as long as you like with CKR_FUZZ_EXAMPLES and CKR_SOAK_RUNS ---
+
+# Characters a file may hold that must never reach a terminal raw, and ordinary ones.
+DANGEROUS = "\x00\x07\x08\x1b\x7f\x85\x9b\u061c\u180e\u200e\u200f\u202a\u202b\u202c\u202d"
+DANGEROUS += "\u202e\u2028\u2029\u2061\u2066\u2067\u2068\u2069\ufeff\ufff9\U000e0001\U000e0041"
+ORDINARY = "aZ09 -_[]*|<>&#`~\\/'\",.;:\t\n\ré한កម្ពុជា日本ไทย\u200b\u200d\u0301🙂"
+
+
+@pytest.fixture(scope="module")
+def fuzz_settings():
+    from hypothesis import HealthCheck, settings
+
+    return settings(
+        max_examples=int(os.environ.get("CKR_FUZZ_EXAMPLES", "30")),
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
+
+
+def test_fuzzed_hostile_text_never_reaches_the_terminal(mini_data, tmp_path_factory, fuzz_settings):
+    from click.testing import CliRunner
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from ckr.cli import cli
+
+    places = [
+        ("events", "title"), ("events", "summary"), ("events", "note"), ("events", "category"),
+        ("sources", "publisher"), ("sources", "title"), ("visa", "notes"),
+        ("claims", "claim"), ("claims", "finding"), ("domains", "name"),
+    ]  # fmt: skip
+    texts = st.text(alphabet=st.sampled_from(DANGEROUS + ORDINARY), min_size=1, max_size=30)
+    commands = [c for c in COMMANDS if "{hostile}" not in c] + [["timeline", "--chart"]]
+
+    @fuzz_settings
+    @given(
+        st.lists(st.tuples(st.sampled_from(places), texts), min_size=1, max_size=6),
+        st.sampled_from(commands),
+        st.sampled_from(["table", "json", "ndjson", "csv", "tsv", "markdown"]),
+        st.sampled_from([*ODD_SIZES, "40", "80", "200"]),
+    )
+    def check(edits, args, fmt, columns):
+        document = json.loads(json.dumps(mini_data))
+        for (collection, field), text in edits:
+            for record in document[collection]:
+                record[field] = text
+        path = tmp_path_factory.mktemp("fuzz") / "data.json"
+        path.write_text(json.dumps(document), encoding="utf-8")
+        chart = "--chart" in args
+        env = {"CKR_DATA": str(path), "CKR_TODAY": "2026-11-25", "COLUMNS": columns}
+        env |= {"CKR_FORCE_TTY": "1"} if chart else {}
+        result = CliRunner().invoke(cli, [*args] + ([] if chart else ["-f", fmt]), env=env)
+        assert result.exit_code in (0, 1), (args, result.output)
+        assert "Error: unexpected" not in result.output
+        raw = [c for c in DANGEROUS if c in result.stdout + result.stderr]
+        assert not raw, (args, fmt, raw)
+        if result.exit_code == 1:  # a text the model refuses: one line, naming the file
+            assert result.stderr.startswith(f"Error: {path}: ") and result.stderr.count("\n") == 1
+
+    check()
+
+
+def test_soak_signals_at_random_moments_of_an_export(big_dataset, tmp_path):
+    """A signal at any moment, from start-up to the end: afterwards there is no temporary
+    file, and either no database or a whole one. CKR_SOAK_RUNS=200 makes a long run."""
+    import random
+    import signal
+    import sqlite3
+    import time
+
+    from ckr.export.files import CAUGHT
+
+    runs = int(os.environ.get("CKR_SOAK_RUNS", "4"))
+    seed = int(os.environ.get("CKR_SOAK_SEED", str(random.randrange(2**32))))
+    chance = random.Random(seed)
+    for batch in range(0, runs, 4):  # four at a time, so the machine stays responsive
+        started = []
+        for run in range(batch, min(batch + 4, runs)):
+            folder = tmp_path / str(run)
+            folder.mkdir()
+            signum, delay = chance.choice(CAUGHT), chance.uniform(0, 1.5)
+            started.append((signum, delay, folder, _start_export(str(big_dataset), folder)))
+        begun = time.monotonic()
+        for signum, delay, _folder, process in sorted(started, key=lambda s: s[1]):
+            time.sleep(max(0.0, begun + delay - time.monotonic()))
+            if process.poll() is None:
+                process.send_signal(signum)
+        for signum, delay, folder, process in started:
+            code = process.wait(timeout=120)
+            err = process.stderr.read().decode()
+            process.stdout.close(), process.stderr.close()
+            what = f"seed {seed}: {signal.Signals(signum).name} after {delay:.3f}s"
+            # Killed before ckr set its handlers (-N), stopped cleanly (128+N), or done (0).
+            assert code in (0, 128 + signum, -signum), (what, code, err)
+            assert "Traceback" not in err, (what, err)
+            left = os.listdir(folder)
+            assert left in ([], ["ckr.db"]), (what, left)
+            if left:
+                with sqlite3.connect(folder / "ckr.db") as db:
+                    assert db.execute("select count(*) from events").fetchone() == (20_000,)

@@ -257,3 +257,21 @@ def test_a_folder_made_in_the_meantime_is_kept(tmp_path, monkeypatch):
             (target / "theirs.txt").write_text("keep")
     assert os.listdir(target) == ["theirs.txt"]
     assert os.listdir(tmp_path) == ["package"]
+
+
+def test_a_folder_filled_after_ckr_claimed_its_name_is_kept(tmp_path, monkeypatch):
+    _without_renameat2(monkeypatch)
+    target = tmp_path / "package"
+    mkdir = os.mkdir
+
+    def someone_fills_it(path, *args):
+        mkdir(path, *args)
+        if str(path) == str(target):
+            (target / "theirs.txt").write_text("keep")
+
+    monkeypatch.setattr(files.os, "mkdir", someone_fills_it)
+    with pytest.raises(files.TargetExists, match="package exists; choose a new name"):
+        with files.new_folder(str(target)) as temporary:
+            (Path(temporary) / "ours.csv").write_text("x")
+    assert os.listdir(target) == ["theirs.txt"]
+    assert os.listdir(tmp_path) == ["package"]

@@ -31,6 +31,7 @@ import functools
 import os
 import shutil
 import signal
+import stat
 import sys
 import tempfile
 import threading
@@ -46,8 +47,9 @@ class ExportError(Exception):
 
 
 class TargetExists(ExportError):
-    def __init__(self, target: str) -> None:
-        super().__init__(f"{target} exists; use --force to replace it")
+    def __init__(self, target: str, can_replace: bool = True) -> None:
+        remedy = "use --force to replace it" if can_replace else "choose a new name"
+        super().__init__(f"{target} exists; {remedy}")
 
 
 def real_target(target: str) -> str:
@@ -67,8 +69,6 @@ def check_target(target: str, shown: str, replace: bool) -> None:
         return
     except OSError:
         return  # unreadable folder, say: creating the temporary file will say why
-    import stat
-
     if not stat.S_ISREG(status.st_mode):
         # A device, FIFO, folder or link is never replaced, even with --force.
         raise ExportError(f"{shown} is not a regular file")
@@ -119,7 +119,7 @@ def new_folder(target: str) -> Iterator[str]:
     onto that empty folder, which fails rather than replace one that has been filled)."""
     real = real_target(target)
     if os.path.lexists(real):
-        raise TargetExists(target)
+        raise TargetExists(target, can_replace=False)
     parent = os.path.dirname(real)
     temporary = None
     with signals_as_exceptions():
@@ -170,12 +170,14 @@ def _publish_new_folder(temporary: str, target: str, shown: str) -> None:
             return
         os.mkdir(target)  # claims the name, exclusively
     except FileExistsError:
-        raise TargetExists(shown) from None
+        raise TargetExists(shown, can_replace=False) from None
     try:
         os.rename(temporary, target)  # onto an empty folder only: else ENOTEMPTY
-    except OSError:
+    except OSError as error:
         with contextlib.suppress(OSError):
             os.rmdir(target)  # our placeholder, if it is still empty
+        if error.errno in (errno.ENOTEMPTY, errno.EEXIST):  # filled in the meantime
+            raise TargetExists(shown, can_replace=False) from None
         raise
 
 

@@ -8,8 +8,8 @@ Standard library only: `ckr --version` uses it before click is imported.
 - Any other failure to write stdout (a full disk, /dev/full, an I/O error, a closed
   descriptor): OutputFailed, reported in one line.
 - An encoding that cannot show every character (PYTHONIOENCODING=ascii, the C locale
-  with UTF-8 mode off): characters it lacks are written as escapes such as \\xb7.
-  (click, for what it prints itself, writes UTF-8 to a stream that says ASCII.)
+  with UTF-8 mode off): characters it lacks are written as escapes such as \\xb7, in
+  click's messages (help, errors) as in tables and lists.
 - Standard error that cannot be written is given up on silently: there is nowhere left
   to say so, and the exit code still tells.
 
@@ -19,6 +19,7 @@ buffer is flushed there at exit instead of ending in "Exception ignored" on stde
 
 from __future__ import annotations
 
+import codecs
 import errno
 import io
 import os
@@ -67,13 +68,55 @@ def _point_at_devnull(fd: int, mode: int = os.O_WRONLY) -> None:
 
 
 def _readable_errors(stream) -> None:
-    """Escape what the stream's encoding cannot show, rather than raise."""
-    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-")
-    if encoding not in ("utf-8", "utf8") and hasattr(stream, "reconfigure"):
-        try:
+    """Escape what the stream's encoding cannot show, rather than raise.
+
+    An ASCII stream gets the codec below rather than only an error handler: click takes a
+    stream that says "ascii" to be misconfigured and writes UTF-8 around it, so its own
+    messages would not be escaped like the rest.
+    """
+    if not hasattr(stream, "reconfigure"):
+        return
+    try:
+        encoding = codecs.lookup(getattr(stream, "encoding", None) or "utf-8").name
+    except LookupError:
+        return
+    try:
+        if encoding == "ascii":
+            stream.reconfigure(encoding=ESCAPED_ASCII, errors="backslashreplace")
+        elif encoding != "utf-8":
             stream.reconfigure(errors="backslashreplace")
-        except (ValueError, OSError, io.UnsupportedOperation):
-            pass
+    except (ValueError, OSError, io.UnsupportedOperation):
+        pass
+
+
+ESCAPED_ASCII = "ckr-escaped-ascii"
+
+
+def _escaped_ascii(name: str) -> codecs.CodecInfo | None:
+    """ASCII, with everything else written as a backslash escape whatever is asked."""
+    if name.replace("_", "-") != ESCAPED_ASCII:
+        return None
+    ascii_codec = codecs.lookup("ascii")
+
+    def encode(text: str, errors: str = "strict") -> tuple[bytes, int]:
+        return ascii_codec.encode(text, "backslashreplace")
+
+    class Encoder(codecs.IncrementalEncoder):
+        def encode(self, text: str, final: bool = False) -> bytes:
+            return text.encode("ascii", "backslashreplace")
+
+    return codecs.CodecInfo(
+        encode,
+        ascii_codec.decode,
+        incrementalencoder=Encoder,
+        incrementaldecoder=ascii_codec.incrementaldecoder,
+        streamreader=ascii_codec.streamreader,
+        streamwriter=ascii_codec.streamwriter,
+        name=ESCAPED_ASCII,
+    )
+
+
+codecs.register(_escaped_ascii)
 
 
 class _Guarded:

@@ -178,11 +178,19 @@ def test_ascii_only_output_escapes_what_it_cannot_show():
             Case(["timeline", "-f", "table"], env=ckr_env(COLUMNS="200", **c_locale)),
             Case(["show", "2006-eps"], env=ckr_env(CKR_FORCE_TTY="1", **hostile)),
             Case(["timeline", "--chart"], env=ckr_env(CKR_FORCE_TTY="1", **c_locale)),
+            # What click writes itself (help, errors) is escaped the same way.
+            Case(["--help"], env=ckr_env(**hostile)),
+            Case(["timeline", "--category", "é"], env=ckr_env(**hostile)),
         ]
     )
-    for outcome in outcomes:
+    *listings, helped, refused = outcomes
+    for outcome in listings + [helped]:
         assert outcome.code == 0 and outcome.err == "", outcome.err
         assert outcome.out.isascii()
+    assert b"Cambodia\\u2013South Korea" in helped.out
+    assert refused.code == 2 and refused.err.isascii()
+    assert refused.one_error_line().startswith("Error: Invalid value for '--category': no")
+    assert "'\\xe9'" in refused.err
     for outcome in outcomes[:2]:
         assert b"4 events \\xb7 3 resting on a single page \\xb7 dataset test-1" in outcome.out
 

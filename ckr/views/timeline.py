@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from ckr import query, records
 from ckr.listing import Chart, Column, Listing
 from ckr.model import Event
-from ckr.views.common import caption, confidence_column, source_column
+from ckr.views.common import caption, source_column
 
 if TYPE_CHECKING:
     from ckr.session import Session
@@ -24,12 +24,17 @@ def events_listing(session: Session, events: list[Event]) -> Listing:
             Column("date", "Date", wrap=False),
             Column("title", "Event", under="id", min_width=16),
             Column("category", "Category", wrap=False),
-            confidence_column(),
+            # An event that rests on one page says so beside its confidence.
+            Column("confidence", "Confidence", text=_confidence_and_pages, min_width=8),
             source_column(session),
         ],
         caption=caption(session, len(events), "event", remark) + " · ckr show ID for one in full",
         empty_message="No events match these filters.",
     )
+
+
+def _confidence_and_pages(row: dict) -> str:
+    return f"{row['confidence']} (1 page)" if row["single_source"] else str(row["confidence"])
 
 
 def timeline_chart_listing(session: Session, events: list[Event]) -> Listing:

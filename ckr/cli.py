@@ -49,6 +49,7 @@ Environment:
 
 # Each command lives in ckr/commands/NAME.py as a function NAME, imported only when run.
 COMMANDS = (
+    "browse",
     "changes",
     "cite",
     "claims",

@@ -366,3 +366,19 @@ def test_in_a_real_terminal_a_broken_dataset_is_one_line_and_exit_1(tmp_path):
     subprocess.run(["tmux", "kill-session", "-t", name], check=False)
     assert "EXIT=1" in screen
     assert f"Error: {broken}: not valid JSON: the file ends early" in screen.replace("\n", "")
+
+
+def test_a_dataset_without_visa_rules_says_so_and_its_visa_keys_do_nothing(data_file, mini_data):
+    mini_data["visa"] = []
+    for claim in mini_data["claims"]:
+        claim["visa"] = []
+    seen = {}
+
+    async def look(app, pilot):
+        await pilot.press("p", "h", "d")
+        seen["screen"] = (screen_name(app), screen_text(app))
+
+    drive(look, start="visa", data=data_file(mini_data))
+    name, text = seen["screen"]
+    assert name == "MainScreen" and "The dataset has no visa rules." in text
+    assert "Passport" not in text.splitlines()[-1]

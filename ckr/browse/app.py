@@ -211,7 +211,7 @@ class MainScreen(Screen):
 
     def check_action(self, action: str, parameters) -> bool | None:
         if action in VISA_ACTIONS:
-            return self.current == "visa"
+            return self.current == "visa" and self.app.visa.passport is not None
         return True
 
     def action_switch(self, name: str) -> None:

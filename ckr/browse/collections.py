@@ -28,7 +28,7 @@ MARKS_LEGEND = "† disputed · ‡ seed-only"
 class VisaState:
     """What the visa collection shows: one passport's rules on one day, or its history."""
 
-    passport: str
+    passport: str | None  # None when the dataset has no visa rules
     on: dt.date
     history: bool = False
 
@@ -89,6 +89,10 @@ def _timeline(session, _state) -> Listing:
 
 def _visa(session, state: VisaState) -> Listing:
     data = session.catalog.data
+    if state.passport is None:  # a dataset of one's own without visa rules
+        return Listing(
+            fields=[], rows=[], columns=[], empty_message="The dataset has no visa rules."
+        )
     if state.history:
         rules = query.visa_history(data, state.passport)
         return visa.visa_history_listing(session, rules, state.on)

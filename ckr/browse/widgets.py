@@ -40,7 +40,7 @@ class RecordList(DataTable):
         cells = [c for c in shown.cells if width >= WIDE_LIST or not c.wide]
         chosen = [shown.cells.index(c) for c in cells]
         self.clear(columns=True)
-        for cell, size in zip(cells, _widths(cells, chosen, shown, visible, width), strict=True):
+        for cell, size in zip(cells, _widths(cells, chosen, shown, width), strict=True):
             self.add_column(cell.header, width=size)
         for index in visible:
             texts = shown.texts[index]
@@ -59,11 +59,12 @@ class RecordList(DataTable):
         return [self.records.listing.rows[i] for i in self.indexes] if self.records else []
 
 
-def _widths(cells: list[Cell], chosen: list[int], shown: Shown, visible, width: int) -> list[int]:
-    """Each cell as wide as its longest text up to its cap; the main cell takes the rest."""
+def _widths(cells: list[Cell], chosen: list[int], shown: Shown, width: int) -> list[int]:
+    """Each cell as wide as its longest text in the collection (so the columns stay put as
+    the filter narrows the list), up to its cap; the main cell takes the rest."""
     sizes = []
     for cell, i in zip(cells, chosen, strict=True):
-        longest = max((cell_len(shown.texts[row][i]) for row in visible), default=0)
+        longest = max((cell_len(texts[i]) for texts in shown.texts), default=0)
         sizes.append(min(cell.cap, max(cell_len(cell.header), longest)))
     padding = 2 * len(cells) + 1  # a space each side of a cell, and the scrollbar
     others = sum(size for size, cell in zip(sizes, cells, strict=True) if not cell.main)

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from textual import events
 
+from ckr import paths
 from ckr.browse import collections as listed
 from ckr.browse.app import BrowseApp, MainScreen, help_sections
 from ckr.browse.screens import RecordScreen
@@ -382,3 +383,17 @@ def test_a_dataset_without_visa_rules_says_so_and_its_visa_keys_do_nothing(data_
     name, text = seen["screen"]
     assert name == "MainScreen" and "The dataset has no visa rules." in text
     assert "Passport" not in text.splitlines()[-1]
+
+
+def test_the_readme_shows_what_browse_draws_at_80_by_24():
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    start = readme.index("At 80x24, on the visa collection:\n\n```text\n")
+    start = readme.index("\n", readme.index("```text", start)) + 1
+    shown = readme[start : readme.index("```", start)]
+    seen = {}
+
+    async def look(app, pilot):
+        seen["screen"] = screen_text(app)
+
+    drive(look, start="visa", size=(80, 24), data=paths.default_path())
+    assert seen["screen"].splitlines() == shown.splitlines()

@@ -5,7 +5,9 @@
 
 Each comparison runs the two commands alternately and takes the median wall time, so
 load on the machine affects both alike. Peak memory is the child's maximum resident set.
-Needs `ckr` installed (pip install .) and, for one comparison, jq on the PATH.
+`ckr browse` is timed in a pseudo-terminal until its first screen is painted, beside a
+minimal Textual app drawing one list. Needs `ckr` installed (pip install .) and, for one
+comparison, jq on the PATH.
 """
 
 from __future__ import annotations
@@ -42,6 +44,24 @@ PYTHON_FLOOR = (
 )
 
 
+# ckr browse quits once its first screen is painted when this is set (ckr/browse/app.py);
+# the floor below does the same: a minimal Textual app drawing one list of 51 rows.
+EXIT_AFTER_FIRST_PAINT = "CKR_BROWSE_EXIT_AFTER_FIRST_PAINT"
+TEXTUAL_FLOOR = (
+    "from textual.app import App\n"
+    "from textual.widgets import DataTable\n"
+    "class One(App):\n"
+    "    def compose(self):\n"
+    "        yield DataTable()\n"
+    "    def on_mount(self):\n"
+    "        table = self.query_one(DataTable)\n"
+    "        table.add_columns('Date', 'Event')\n"
+    "        table.add_rows([(str(1970 + i), f'event {i}') for i in range(51)])\n"
+    "        self.call_after_refresh(self.exit)\n"
+    "One().run()\n"
+)
+
+
 def run_once(command: list[str]) -> tuple[float, float]:
     """Wall seconds and peak resident MiB of one run, output discarded (piped)."""
     start = time.perf_counter()
@@ -54,13 +74,50 @@ def run_once(command: list[str]) -> tuple[float, float]:
     return elapsed, usage.ru_maxrss / 1024
 
 
-def side_by_side(first: list[str], second: list[str], repeats: int) -> tuple[dict, dict]:
+def run_in_terminal(command: list[str]) -> tuple[float, float]:
+    """Like run_once, in a pseudo-terminal of 80x24, for programs that draw full-screen and
+    quit after their first screen (ckr browse with EXIT_AFTER_FIRST_PAINT set)."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    main_end, child_end = pty.openpty()
+    fcntl.ioctl(child_end, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    env = os.environ | {"TERM": "xterm-256color", EXIT_AFTER_FIRST_PAINT: "1"}
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command,
+        stdin=child_end,
+        stdout=child_end,
+        stderr=child_end,
+        env=env,
+        start_new_session=True,
+    )
+    os.close(child_end)
+    while True:  # read what it draws, so it never waits on a full terminal
+        try:
+            if not os.read(main_end, 65536):
+                break
+        except OSError:  # the child end closed: the program has ended
+            break
+    _pid, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    os.close(main_end)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(command)}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def side_by_side(
+    first: list[str], second: list[str], repeats: int, run=run_once
+) -> tuple[dict, dict]:
     """Median time and peak memory of each command, run alternately."""
     results: list[list[tuple[float, float]]] = [[], []]
-    run_once(first), run_once(second)  # warm the file cache
+    run(first), run(second)  # warm the file cache
     for _ in range(repeats):
         for index, command in enumerate((first, second)):
-            results[index].append(run_once(command))
+            results[index].append(run(command))
     return tuple(
         {"seconds": statistics.median(t for t, _ in r), "mib": max(m for _, m in r)}
         for r in results
@@ -84,6 +141,12 @@ def startup(repeats: int) -> list[str]:
     lines = [row("`ckr timeline` (piped) vs `import click, rich`", ours, floor, 1.15)]
     ours, floor = side_by_side(CKR + ["--version"], [PYTHON, "-c", "pass"], repeats)
     lines.append(row("`ckr --version` vs `python -c pass`", ours, floor, 3.0))
+    browse, textual = side_by_side(
+        CKR + data + ["browse"], [PYTHON, "-c", TEXTUAL_FLOOR], repeats, run_in_terminal
+    )
+    lines.append(
+        row("`ckr browse` first screen vs a Textual app of one list", browse, textual, 1.5)
+    )
     return lines
 
 

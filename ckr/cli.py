@@ -32,7 +32,7 @@ Exit codes:
        file; diff --exit-code found differences; standard output cannot
        be written
   2    bad usage: unknown command, option, country, category, domain,
-       id, field or date
+       id, field or date; browse without a terminal
   130  interrupted (Ctrl-C)
   128+N  stopped by signal N during export (143 for SIGTERM)
 
@@ -49,6 +49,7 @@ Environment:
 
 # Each command lives in ckr/commands/NAME.py as a function NAME, imported only when run.
 COMMANDS = (
+    "browse",
     "changes",
     "cite",
     "claims",

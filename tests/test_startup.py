@@ -1,7 +1,9 @@
 """Structural start-up checks: what a command imports, not how long it takes."""
 
+import ast
 import subprocess
 import sys
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -18,7 +20,7 @@ except SystemExit:
     pass
 loaded = {m.split(".")[0] for m in sys.modules}
 # Heavy libraries a command may load only when it needs them.
-heavy = {"click", "msgspec", "rich", "citeproc", "lxml"}
+heavy = {"click", "msgspec", "rich", "citeproc", "lxml", "textual"}
 print("imported:", " ".join(sorted(heavy & loaded)) or "-")
 commands = sorted(m.rsplit(".", 1)[1] for m in sys.modules if m.startswith("ckr.commands."))
 print("commands:", " ".join(commands))
@@ -96,3 +98,42 @@ def test_version_counts_every_collection_of_the_model():
     from ckr import model, version
 
     assert sorted(version.COUNTED) == sorted(model.COLLECTIONS)
+
+
+def test_browse_without_a_terminal_refuses_before_importing_textual():
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, "browse"],
+        capture_output=True,
+        text=True,
+        env={"CKR_DATA": str(MINI), "PATH": "/usr/bin:/bin"},
+    )
+    assert result.stdout == "imported: click msgspec\ncommands: browse\n"
+    assert result.stderr == (
+        "Error: ckr browse needs a terminal; use the other commands in scripts\n"
+    )
+
+
+def _imports(path: Path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_only_the_browser_imports_textual_and_only_its_command_imports_the_browser():
+    package = Path(__file__).parent.parent / "ckr"
+    textual, browser = set(), set()
+    for path in package.rglob("*.py"):
+        where = path.relative_to(package).as_posix()
+        names = _imports(path)
+        if any(name == "textual" or name.startswith("textual.") for name in names):
+            textual.add(where)
+        if any(name.startswith("ckr.browse") for name in names) and not where.startswith("browse/"):
+            browser.add(where)
+        if where.startswith("browse/"):
+            assert not any(name.startswith("ckr.commands") for name in names), where
+    assert textual == {"browse/app.py", "browse/screens.py", "browse/widgets.py"}
+    assert browser == {"commands/browse.py"}

@@ -152,7 +152,8 @@ def _cell(listing: Listing, column: Column, row: Row):
     """A table cell: literal text, matches highlighted, a link where the column has one."""
     text = _text(column.shown(row))
     if listing.highlight and column.searched:
-        text.highlight_regex(listing.highlight, "reverse")
+        for start, end in listing.highlight(text.plain):
+            text.stylize("reverse", start, end)
     target = row.get(column.link) if column.link else None
     # Terminals that know OSC 8 make this clickable; a URL with control characters
     # never becomes a link (the dataset's schema rejects those anyway).

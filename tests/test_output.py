@@ -41,7 +41,9 @@ def test_csv_quotes_and_keeps_machine_values(run):
 def test_markdown_is_a_pipe_table_with_caption(run):
     output = run("timeline", "-f", "markdown").output
     assert output.splitlines()[0] == "| Date | Event | Category | Confidence | Source |"
-    assert "| 2021 | FTA signed (2021-fta) | trade | seed-only (1 page) | Agency C (news) |" in output
+    assert (
+        "| 2021 | FTA signed (2021-fta) | trade | seed-only (1 page) | Agency C (news) |" in output
+    )
     assert (
         "| 2006-11 | Labour MOU signed (2006-eps) | Labour | disputed | Agency C (news) +1 |"
         in output

@@ -55,6 +55,7 @@ COMMANDS = (
     "cite",
     "claims",
     "completion",
+    "coverage",
     "diff",
     "domains",
     "export",

@@ -538,3 +538,56 @@ def search(data: Dataset, wanted: TextQuery, kinds: set[str] | None = None) -> l
     # the facts that rank as high.
     found.sort(key=lambda m: (m.rank, m.kind == "source"))
     return found
+
+
+class Covered(NamedTuple):
+    """One line of what a dataset covers: a collection, or the passports or destinations."""
+
+    topic: str  # "passports", "destinations", or a collection: "events", "figures", ...
+    count: int
+    first: str | None = None  # the earliest date (figures: year) the records reach
+    last: str | None = None
+    codes: tuple[str, ...] = ()  # the countries covered (ISO codes)
+    domain: str | None = None  # for one domain's figures: its id
+
+
+def _date_range(dates_given: list[str | None]) -> tuple[str | None, str | None]:
+    """The earliest and latest of ISO dates at any precision ("1997" sorts before "1997-10")."""
+    known = [date for date in dates_given if date]
+    return (min(known), max(known)) if known else (None, None)
+
+
+def _year_range(figures: list[Figure]) -> tuple[str | None, str | None]:
+    """The first and last year figures' periods reach ("2025-01/2025-06" reaches 2025)."""
+    spans = [span for span in (period_span(f.period) for f in figures) if span]
+    if not spans:
+        return None, None
+    return str(min(s[0] for s in spans).year), str(max(s[1] for s in spans).year)
+
+
+def coverage(data: Dataset) -> list[Covered]:
+    """What the dataset covers: passports and destinations, then each collection with its
+    count and the dates it spans (a rule by its start, a source by its publication), the
+    figures also domain by domain."""
+    passports, places = nationalities(data), destinations(data)
+    every_figure = [f for d in data.domains for f in d.figures]
+    agreements = [a for d in data.domains for a in d.agreements]
+    covered = [
+        Covered("passports", len(passports), codes=tuple(passports)),
+        Covered("destinations", len(places), codes=tuple(places)),
+        Covered("events", len(data.events), *_date_range([e.date for e in data.events])),
+        Covered("visa rules", len(data.visa), *_date_range([r.effective_from for r in data.visa])),
+        Covered("figures", len(every_figure), *_year_range(every_figure)),
+    ]
+    covered += [
+        Covered("figures", len(d.figures), *_year_range(d.figures), domain=d.id)
+        for d in data.domains
+        if d.figures
+    ]
+    return covered + [
+        Covered("agreements", len(agreements), *_date_range([a.date for a in agreements])),
+        Covered("domain notes", sum(len(d.notes) for d in data.domains)),
+        Covered("domains", len(data.domains)),
+        Covered("claims", len(data.claims)),
+        Covered("sources", len(data.sources), *_date_range([s.published for s in data.sources])),
+    ]

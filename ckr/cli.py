@@ -41,6 +41,8 @@ Environment:
   CKR_DATA        dataset file to read instead of the shipped one
   CKR_TODAY       pin today's date (YYYY-MM-DD), e.g. for reproducible output
   CKR_FORCE_TTY   format output as for a terminal even when piped
+  CKR_PAGER       pager for long output on a terminal (else PAGER, else
+                  less); empty or "cat": none
   NO_COLOR        no colour in tables
   CKR_DEBUG       show a traceback on unexpected errors
   CKR_MAX_BYTES   largest dataset file to read, in bytes (default 256 MiB)
@@ -54,6 +56,7 @@ COMMANDS = (
     "cite",
     "claims",
     "completion",
+    "coverage",
     "diff",
     "domains",
     "export",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+from importlib import resources
 from typing import NamedTuple
 
 from ckr.suggest import closest
@@ -300,6 +302,29 @@ def _normal(text: str) -> str:
 _LOOKUP = {_normal(s): c for c in COUNTRIES for s in c.spellings()}
 
 
+class World(NamedTuple):
+    """Every ISO 3166-1 country (countries.tsv), for names the curated list lacks."""
+
+    by_code: dict[str, Country]
+    lookup: dict[str, Country]  # by every spelling, normalised
+    demonyms: dict[str, str]  # by code: "German", the adjective a passport takes
+
+
+@lru_cache(maxsize=1)
+def world() -> World:
+    """The ISO list, read on first use: only a name or code the curated list lacks needs it."""
+    by_code, lookup, demonyms = {}, {}, {}
+    text = resources.files("ckr").joinpath("countries.tsv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    for line in lines[1:]:  # after the header
+        code, code3, name, demonym, others = line.split("\t")
+        country = Country(code, code3, name, tuple(filter(None, others.split(";"))))
+        by_code[code], demonyms[code] = country, demonym
+        for spelling in country.spellings():
+            lookup.setdefault(_normal(spelling), country)
+    return World(by_code, lookup, demonyms)
+
+
 class UnknownCountry(ValueError):
     def __init__(self, text: str, suggestion: str | None) -> None:
         hint = f" (did you mean {suggestion!r}?)" if suggestion else ""
@@ -307,18 +332,28 @@ class UnknownCountry(ValueError):
 
 
 def resolve(text: str) -> Country:
-    """The country `text` names, or UnknownCountry with the nearest spelling."""
-    country = _LOOKUP.get(_normal(text))
+    """The country `text` names, the curated spellings first, then any ISO 3166-1 country;
+    or UnknownCountry with the nearest spelling."""
+    normal = _normal(text)
+    country = _LOOKUP.get(normal) or world().lookup.get(normal)
     if country is None:
         raise UnknownCountry(text, suggest(text))
-    return country
+    return BY_CODE.get(country.code, country)
 
 
 def suggest(text: str) -> str | None:
-    return closest(_normal(text), _LOOKUP, cutoff=0.75)
+    names = [spelling for spelling in world().lookup if len(spelling) > 3]  # not codes
+    return closest(_normal(text), _LOOKUP, cutoff=0.75) or closest(
+        _normal(text), names, cutoff=0.75
+    )
 
 
 def name_of(code: str) -> str:
-    """A readable name for a code, or the code itself when it is not listed."""
-    country = BY_CODE.get(code)
+    """A readable name for a code, or the code itself when it is not a country."""
+    country = BY_CODE.get(code) or world().by_code.get(code)
     return country.name if country else code
+
+
+def demonym(code: str) -> str:
+    """The adjective a country's passports take ("German"), else its name."""
+    return world().demonyms.get(code) or name_of(code)

@@ -10,13 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ckr.records import header
 from ckr.suggest import closest
-
-if TYPE_CHECKING:
-    import re
 
 Value = Any  # str, int, float, bool, None, or a list of ids
 Row = dict[str, Value]
@@ -35,7 +32,7 @@ class Column:
     wide_only: bool = False  # only on terminals of WIDE columns or more (cards keep it)
     link: str | None = None  # key of the row value that is this cell's hyperlink target
     under: str | None = None  # key of a row value shown on a line below (an id to copy)
-    searched: bool = False  # True: the listing's highlight pattern is marked in this column
+    searched: bool = False  # True: the listing's highlighted matches are marked in this column
     nowrap_words: bool = False  # True: never break inside a word (URLs stay whole)
 
     def shown(self, row: Row) -> str:
@@ -82,7 +79,8 @@ class Listing:
     caption: str = ""
     intro: str = ""  # a paragraph shown above a table
     empty_message: str = "Nothing matches."
-    highlight: re.Pattern | None = None  # marked in the columns that are `searched`
+    # Where a text's matches are, (start, end) pairs: marked in the columns that are `searched`.
+    highlight: Callable[[str], list[tuple[int, int]]] | None = None
     chart: Chart | None = None  # draw bars rather than a table
     notes: list[str] = field(default_factory=list)  # lines under a table (a legend)
     show_header: bool = True  # False for a card of labelled lines

@@ -19,7 +19,8 @@ def stdout_is_terminal() -> bool:
 
 
 def emit(listing: Listing, fmt: str | None, fields: str | None = None) -> None:
-    """Print a listing: a table on a terminal, TSV when piped, unless --format says."""
+    """Print a listing: a table on a terminal, TSV when piped, unless --format says. On a
+    terminal, output longer than the screen goes through a pager (ckr.pager)."""
     terminal = stdout_is_terminal()
     chosen = fmt or ("table" if terminal else "tsv")
     if fields is not None:
@@ -33,7 +34,28 @@ def emit(listing: Listing, fmt: str | None, fields: str | None = None) -> None:
             listing = listing.select(names)
         except ValueError as error:
             raise click.BadParameter(str(error), param_hint="'--fields'") from None
-    render.write(listing, chosen, sys.stdout, terminal, sys.stderr)
+    if sys.stdout.isatty() and not _no_pager():  # a real terminal, not CKR_FORCE_TTY
+        from ckr import pager
+
+        screen = pager.TerminalBuffer()
+        render.write(listing, chosen, screen, terminal, sys.stderr)
+        pager.show(screen.getvalue())
+    else:
+        render.write(listing, chosen, sys.stdout, terminal, sys.stderr)
+
+
+NO_PAGER = "ckr.no_pager"  # in the click context's meta when --no-pager is given
+
+
+def _no_pager() -> bool:
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx and ctx.meta.get(NO_PAGER))
+
+
+def _set_no_pager(ctx: click.Context, _param, value: bool) -> bool:
+    if value:
+        ctx.meta[NO_PAGER] = True
+    return value
 
 
 format_option = click.option(
@@ -55,9 +77,18 @@ limit_option = click.option(
 reverse_option = click.option("--reverse", "-r", is_flag=True, help="Newest first.")
 
 
+pager_option = click.option(
+    "--no-pager",
+    is_flag=True,
+    expose_value=False,
+    callback=_set_no_pager,
+    help="Print long output straight to the terminal, not through a pager.",
+)
+
+
 def output_options(command):
-    """--format, --fields and --limit, for every command that prints a listing."""
-    return format_option(fields_option(limit_option(command)))
+    """--format, --fields, --limit and --no-pager, for every command that prints a listing."""
+    return format_option(fields_option(limit_option(pager_option(command))))
 
 
 def several(values: tuple[str, ...]) -> list[str]:

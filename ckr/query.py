@@ -12,6 +12,7 @@ from typing import NamedTuple, get_args
 from ckr import dates
 from ckr.countries import SOUTHEAST_ASIA, name_of
 from ckr.dataset import DOMAIN_PARTS, citing_records, identified
+from ckr.matching import FIELD_BREAK, TextQuery, fold
 from ckr.model import Claim, Dataset, Domain, Event, Figure, Record, Source, Verdict, VisaRule
 from ckr.suggest import closest
 
@@ -59,14 +60,16 @@ def events(data: Dataset, wanted: EventFilter) -> list[Event]:
         dates.last_day(wanted.end) if wanted.end else None,
     )
     in_categories = {category_key(c) for c in wanted.categories}
-    needle = _folded(wanted.search) if wanted.search else None
+    needle = TextQuery(wanted.search) if wanted.search else None
     chosen = [e for e in data.events if _matches(e, window, in_categories, needle)]
     # ISO dates sort as text, and "1997" sorts before "1997-10": no parsing needed.
     chosen.sort(key=lambda e: e.date, reverse=wanted.reverse)
     return chosen[: wanted.limit] if wanted.limit else chosen
 
 
-def _matches(event: Event, window: tuple, in_categories: set[str], needle: str | None) -> bool:
+def _matches(
+    event: Event, window: tuple, in_categories: set[str], needle: TextQuery | None
+) -> bool:
     # An event dated "1997" overlaps any filter window that touches 1997.
     start, end = window
     if start and dates.last_day(event.date) < start:
@@ -75,22 +78,22 @@ def _matches(event: Event, window: tuple, in_categories: set[str], needle: str |
         return False
     if in_categories and category_key(event.category) not in in_categories:
         return False
-    if needle:
-        return (
-            needle in _folded(event.title)
-            or needle in _folded(event.summary)
-            or bool(event.note and needle in _folded(event.note))
+    if needle:  # as `ckr search` matches: every word, in the id, title, summary or note
+        return needle.matches_joined(
+            f"{event.id}{FIELD_BREAK}{event.title}{FIELD_BREAK}{event.summary}"
+            f"{FIELD_BREAK}{event.note or ''}"
         )
     return True
 
 
 def _folded(text: str) -> str:
-    """Text to compare in any case and either Unicode form."""
+    """Text to compare in any case and either Unicode form (categories; searches fold more:
+    ckr.matching.fold drops accents too)."""
     return _nfc(text).casefold()
 
 
 def _nfc(text: str) -> str:
-    """Text in NFC, the form searches compare in; ASCII needs no work (the common case)."""
+    """Text in NFC, the form search results show; ASCII needs no work (the common case)."""
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
@@ -184,7 +187,7 @@ class FigureFilter:
     reporter: str | None = None  # text in reported_by, any case
     start: str | None = None  # partial date: figures whose period reaches it
     end: str | None = None
-    search: str | None = None  # text in the label or note
+    search: str | None = None  # words in the label or note, as `ckr search` matches them
     reverse: bool = False
 
 
@@ -204,14 +207,14 @@ def figures(data: Dataset, wanted: FigureFilter) -> list[tuple[Domain, Figure]]:
         dates.first_day(wanted.start) if wanted.start else dt.date.min,
         dates.last_day(wanted.end) if wanted.end else dt.date.max,
     )
-    reporter = _folded(wanted.reporter) if wanted.reporter else None
-    needle = _folded(wanted.search) if wanted.search else None
+    reporter = fold(wanted.reporter) if wanted.reporter else None
+    needle = TextQuery(wanted.search) if wanted.search else None
     found = []
     for owner in chosen_domains:
         for figure in owner.figures:
-            if reporter and reporter not in _folded(figure.reported_by):
+            if reporter and reporter not in fold(figure.reported_by):
                 continue
-            if needle and needle not in _folded(f"{figure.label} {figure.note or ''}"):
+            if needle and not needle.matches(figure.label, figure.note):
                 continue
             span = period_span(figure.period)
             if (wanted.start or wanted.end) and (
@@ -431,60 +434,160 @@ def cited_ids(record: Record) -> list[str]:
     return list(dict.fromkeys(i for part in parts for i in getattr(part, "sources", [])))
 
 
+# Where a search looks in each kind of record, and how much a match there counts: the
+# record's names first (its id, title, name, label, claim), then its summary, then the rest.
+SEARCHED = {
+    "event": ("id", "title", "summary", "note", "category"),
+    "visa rule": ("id", "nationality_name", "destination_name", "notes"),
+    "figure": ("id", "label", "reported_by", "note"),
+    "agreement": ("id", "name"),
+    "domain note": ("id", "text"),
+    "domain": ("id", "name", "summary"),
+    "claim": ("id", "claim", "finding"),
+    "source": ("id", "title", "publisher"),
+}
+_NAMES = {"id", "title", "name", "label", "claim", "nationality_name", "destination_name"}
+_SUMMARIES = {"summary", "text", "publisher"}
+
+
+def field_rank(field: str) -> int:
+    """0 for a record's names, 1 for its summary, 2 for notes, findings and the rest."""
+    return 0 if field in _NAMES else 1 if field in _SUMMARIES else 2
+
+
+# The kinds a search can be narrowed to, as one word each, with the spellings accepted.
+SEARCH_KINDS = {
+    "event": "event",
+    "visa-rule": "visa rule",
+    "visa": "visa rule",
+    "figure": "figure",
+    "agreement": "agreement",
+    "domain-note": "domain note",
+    "note": "domain note",
+    "domain": "domain",
+    "claim": "claim",
+    "source": "source",
+}
+
+
+def search_kind(name: str) -> str:
+    """The record kind a --kind value names ("visa", "visa-rule", "Visa rule": "visa rule")."""
+    key = re.sub(r"[\s_]+", "-", name.strip().casefold())
+    if key not in SEARCH_KINDS:
+        choices = [k for k in SEARCH_KINDS if k not in ("visa", "note")]
+        raise NotInData("kind", name, choices)
+    return SEARCH_KINDS[key]
+
+
 class Match(NamedTuple):
     kind: str
     record: Record
-    field: str
-    text: str  # the field's text, in NFC
-    start: int  # where the match is in `text`
+    field: str  # the field shown: the one with most of the terms
+    text: str  # that field's text, in NFC
+    start: int  # where the first match is in `text`
     end: int
+    rank: int = 0  # lower is better: where the terms were found, summed
 
 
-def _searchable(data: Dataset):
-    """(kind, record, field, text) for every piece of text a search looks at."""
-    for event in data.events:
-        yield from (("event", event, f, getattr(event, f)) for f in ("title", "summary", "note"))
-    for rule in data.visa:
-        yield "visa rule", rule, "notes", rule.notes
-    for domain in data.domains:
-        yield "domain", domain, "name", domain.name
-        yield "domain", domain, "summary", domain.summary
-        for figure in domain.figures:
-            yield "domain", domain, "figure", f"{figure.label} ({figure.reported_by})"
-        for agreement in domain.agreements:
-            yield "domain", domain, "agreement", agreement.name
-        for note in domain.notes:
-            yield "domain", domain, "note", note.text
-    for claim in data.claims:
-        yield "claim", claim, "claim", claim.claim
-        yield "claim", claim, "finding", claim.finding
-    for source in data.sources:
-        yield "source", source, "publisher", source.publisher
-        yield "source", source, "title", source.title
+def _field_texts(kind: str, record: Record) -> list[tuple[str, str]]:
+    texts = []
+    for field in SEARCHED[kind]:
+        if field == "nationality_name":
+            value = name_of(record.nationality)
+        elif field == "destination_name":
+            value = name_of(record.destination)
+        else:
+            value = getattr(record, field)
+        if value:
+            texts.append((field, _nfc(value)))
+    return texts
 
 
-def search_pattern(text: str, whole_words: bool = False) -> re.Pattern:
-    """What `search` looks for: `text` in any case; with `whole_words`, "EPS" but not the
-    "eps" in "keeps". Views highlight with the same pattern."""
-    text = _nfc(text)
-    needle = re.escape(text)
-    if whole_words:  # a boundary only where the text itself starts or ends a word
-        before = r"(?<!\w)" if re.match(r"\w", text) else ""
-        after = r"(?!\w)" if re.search(r"\w$", text) else ""
-        needle = before + needle + after
-    return re.compile(needle, re.IGNORECASE)
+def _best_match(kind: str, record: Record, wanted: TextQuery) -> Match | None:
+    """The record as a Match if every term is found in its fields, else None."""
+    texts = _field_texts(kind, record)
+    found = [(field, text, wanted.found_in(text)) for field, text in texts]
+    rank = 0
+    for term in range(len(wanted.terms)):
+        ranks = [field_rank(field) for field, _text, hits in found if hits[term]]
+        if not ranks:
+            return None
+        rank += min(ranks)
+    # Show the field holding the most terms (among equals, the one that counts most), the
+    # id only when nothing else holds one: the id is shown anyway.
+    field, text, _hits = max(
+        found, key=lambda f: (f[0] != "id" and any(f[2]), sum(f[2]), -field_rank(f[0]))
+    )
+    first, *_others = wanted.spans(text) or [(0, 0)]
+    return Match(kind, record, field, text, first[0], first[1], rank)
 
 
-def search(data: Dataset, pattern: re.Pattern) -> list[Match]:
-    """Records with a match for `pattern` (from search_pattern): the first match in each
-    record, grouped by kind. Text is compared in NFC, whichever form the file stores."""
-    found: dict[str, Match] = {}
-    for kind, record, field, value in _searchable(data):
-        if not value or record.id in found:
+def search(data: Dataset, wanted: TextQuery, kinds: set[str] | None = None) -> list[Match]:
+    """Records in which every term of `wanted` is found, one Match a record, best first:
+    matches in ids and names before summaries, summaries before notes; then sources after
+    other records, and the newest first."""
+    found = []
+    for kind, _where, record in identified(data):
+        if kinds and kind not in kinds:
             continue
-        text = _nfc(value)
-        match = pattern.search(text)
+        match = _best_match(kind, record, wanted)
         if match:
-            found[record.id] = Match(kind, record, field, text, match.start(), match.end())
-    order = ["event", "visa rule", "domain", "claim", "source"]
-    return sorted(found.values(), key=lambda m: order.index(m.kind))
+            found.append(match)
+    found.sort(key=lambda m: record_date(m.record) or "", reverse=True)  # newest first...
+    # ... within each rank (sorting is stable); a source, the page behind a fact, after
+    # the facts that rank as high.
+    found.sort(key=lambda m: (m.rank, m.kind == "source"))
+    return found
+
+
+class Covered(NamedTuple):
+    """One line of what a dataset covers: a collection, or the passports or destinations."""
+
+    topic: str  # "passports", "destinations", or a collection: "events", "figures", ...
+    count: int
+    first: str | None = None  # the earliest date (figures: year) the records reach
+    last: str | None = None
+    codes: tuple[str, ...] = ()  # the countries covered (ISO codes)
+    domain: str | None = None  # for one domain's figures: its id
+
+
+def _date_range(dates_given: list[str | None]) -> tuple[str | None, str | None]:
+    """The earliest and latest of ISO dates at any precision ("1997" sorts before "1997-10")."""
+    known = [date for date in dates_given if date]
+    return (min(known), max(known)) if known else (None, None)
+
+
+def _year_range(figures: list[Figure]) -> tuple[str | None, str | None]:
+    """The first and last year figures' periods reach ("2025-01/2025-06" reaches 2025)."""
+    spans = [span for span in (period_span(f.period) for f in figures) if span]
+    if not spans:
+        return None, None
+    return str(min(s[0] for s in spans).year), str(max(s[1] for s in spans).year)
+
+
+def coverage(data: Dataset) -> list[Covered]:
+    """What the dataset covers: passports and destinations, then each collection with its
+    count and the dates it spans (a rule by its start, a source by its publication), the
+    figures also domain by domain."""
+    passports, places = nationalities(data), destinations(data)
+    every_figure = [f for d in data.domains for f in d.figures]
+    agreements = [a for d in data.domains for a in d.agreements]
+    covered = [
+        Covered("passports", len(passports), codes=tuple(passports)),
+        Covered("destinations", len(places), codes=tuple(places)),
+        Covered("events", len(data.events), *_date_range([e.date for e in data.events])),
+        Covered("visa rules", len(data.visa), *_date_range([r.effective_from for r in data.visa])),
+        Covered("figures", len(every_figure), *_year_range(every_figure)),
+    ]
+    covered += [
+        Covered("figures", len(d.figures), *_year_range(d.figures), domain=d.id)
+        for d in data.domains
+        if d.figures
+    ]
+    return covered + [
+        Covered("agreements", len(agreements), *_date_range([a.date for a in agreements])),
+        Covered("domain notes", sum(len(d.notes) for d in data.domains)),
+        Covered("domains", len(data.domains)),
+        Covered("claims", len(data.claims)),
+        Covered("sources", len(data.sources), *_date_range([s.published for s in data.sources])),
+    ]

@@ -99,6 +99,8 @@ FIELDS: dict[str, list[str]] = {
         "domains",
     ],
     "source": ["id", "kind", "publisher", "title", "url", "published", "accessed", "cited_by"],
+    # One line of `ckr coverage`: a collection, or the passports or destinations covered.
+    "coverage line": ["topic", "domain", "count", "first", "last", "codes", "names"],
     # A visa rule that began or ended (ckr changes): when, the rule, and the rules in force
     # the day before and on the day, for the same passport and place.
     "visa change": [

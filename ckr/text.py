@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Ends a whole-string pattern: Python's "$" also matches before a final newline, where
 # JSON Schema's does not, so the lookahead keeps the two readings the same.
@@ -80,3 +81,29 @@ def format_number(value: float) -> str:
     if float(value).is_integer():
         return f"{int(value):,}"
     return f"{value:,}"
+
+
+# A run of percent-escapes of bytes 0x80 and up: the UTF-8 of non-ASCII text, as in
+# "%ED%95%9C". Escapes of ASCII ("%20", "%2F") stay: decoded, they would change the URL.
+_ENCODED_TEXT = re.compile(r"(?:%[89A-Fa-f][0-9A-Fa-f])+")
+
+
+def _readable(text: str) -> bool:
+    """No spaces, controls, bidirectional marks or other invisible characters."""
+    return all(unicodedata.category(char)[0] not in "CZ" for char in text)
+
+
+def display_url(url: str) -> str:
+    """A URL as people read it: percent-encoded non-ASCII text shown as text
+    ("https://ko.wikipedia.org/wiki/%ED%95%9C" -> ".../wiki/한"), where it decodes as UTF-8
+    into visible characters; anything else stays as written. For display only: a link's
+    target stays the URL itself."""
+
+    def decoded(match: re.Match[str]) -> str:
+        try:
+            text = bytes.fromhex(match.group().replace("%", "")).decode("utf-8")
+        except UnicodeDecodeError:
+            return match.group()
+        return text if _readable(text) else match.group()
+
+    return _ENCODED_TEXT.sub(decoded, url) if "%" in url else url

@@ -11,6 +11,9 @@ def shown_lines(terminal, record_id: str) -> list[tuple[str, str]]:
     pairs = []
     for line in lines[start:]:
         if line.strip():
+            if line.startswith("  "):  # a value alone on its line (a source's URL)
+                pairs.append(("", line.strip()))
+                continue
             field, value = line.strip().split(None, 1)
             pairs.append((field, value.strip()))
     return pairs
@@ -72,14 +75,16 @@ def test_sources_unused_lists_only_uncited(run, data_file, mini_data):
 
 
 def test_show_a_visa_rule_in_full_with_its_sources(run, terminal):
-    fields = dict(shown_lines(terminal, "vn-kr-2023"))
+    lines = shown_lines(terminal, "vn-kr-2023")
+    fields = dict(lines)
     assert fields["record_kind"] == "visa rule"
     assert fields["max_stay_days"] == "45"
     assert fields["age"] == "1y 8mo ago, stale"
-    assert fields["source"] == (
-        "Paper B (news): Visa news, published 2025-03-08, accessed 2026-01-15 "
-        "<https://example.org/b>"
-    )
+    # Each source on a line, its URL on the next.
+    assert lines[-2:] == [
+        ("source", "Paper B (news): Visa news, published 2025-03-08, accessed 2026-01-15"),
+        ("", "https://example.org/b"),
+    ]
     # Piped, the rule's row: the visa-rule fields with its kind and its sources in full.
     (row,) = tsv_rows(run("show", "vn-kr-2023").output)
     assert (row["record_kind"], row["max_stay_days"], row["age_days"], row["stale"]) == (
@@ -103,10 +108,11 @@ def test_show_a_claim_names_its_evidence(terminal):
 
 def test_show_a_domain_lists_the_sources_of_its_figures(terminal):
     lines = shown_lines(terminal, "trade")
-    assert [value for field, value in lines if field == "source"] == [
-        "Agency C (news): Trade data, accessed 2026-01-15 <http://example.org/c>",
-        "Paper B (news): Visa news, published 2025-03-08, accessed 2026-01-15 "
-        "<https://example.org/b>",
+    assert [value for field, value in lines if field in ("source", "")] == [
+        "Agency C (news): Trade data, accessed 2026-01-15",
+        "http://example.org/c",
+        "Paper B (news): Visa news, published 2025-03-08, accessed 2026-01-15",
+        "https://example.org/b",
     ]
     figures = [value for field, value in lines if field == "figure"]
     assert figures[2].startswith("trade-two-way-trade-2022-body-e: Two-way trade: 1,050 USD ")

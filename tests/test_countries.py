@@ -52,3 +52,29 @@ def test_visa_accepts_a_korean_name(run):
         "Vietnam",
     )
     assert (first["regime"], first["max_stay_days"]) == ("visa_free", "45")
+
+
+@pytest.mark.parametrize(
+    "spelling, code, name, demonym",
+    [
+        ("germany", "DE", "Germany", "German"),
+        ("German", "DE", "Germany", "German"),
+        ("DEU", "DE", "Germany", "German"),
+        ("ivory coast", "CI", "Côte d'Ivoire", "Ivorian"),
+        ("Iran, Islamic Republic of", "IR", "Iran", "Iranian"),
+        ("UK", "GB", "United Kingdom", "British"),
+        ("korea", "KR", "South Korea", "South Korean"),  # the curated list comes first
+    ],
+)
+def test_every_iso_country_resolves(spelling, code, name, demonym):
+    country = countries.resolve(spelling)
+    assert (country.code, country.name) == (code, name)
+    assert countries.demonym(code) == demonym
+    assert countries.name_of(code) == name
+
+
+def test_the_world_list_has_every_iso_country_once():
+    world = countries.world()
+    assert len(world.by_code) == 249
+    assert all(len(code) == 2 and code.isupper() for code in world.by_code)
+    assert countries.suggest("germny") == "germany"

@@ -69,7 +69,9 @@ def test_country_spellings_all_mean_south_korea(run, spelling):
 def test_north_korea_is_never_shown_as_south_korea(run):
     result = run("visa", "--passport", "north korea")
     assert result.exit_code == 2
-    assert "no visa rules for North Korea (KP)" in result.stderr
+    assert "no rules for North Korean passports; covered passports: Japan, South Korea" in (
+        result.stderr
+    )
     assert "Cambodia" not in result.output
 
 
@@ -89,8 +91,31 @@ def test_empty_country_is_a_usage_error(run):
 def test_destination_outside_the_dataset_names_what_is_covered(run):
     result = run("visa", "-p", "korea", "-d", "japan")
     assert result.exit_code == 2
-    assert "no visa rules for travel to Japan" in result.stderr
-    assert "Cambodia, Vietnam, Thailand" in result.stderr
+    assert (
+        "no rules for travel to Japan; covered destinations: Cambodia, Thailand, Vietnam"
+        in result.stderr
+    )
+
+
+@pytest.mark.parametrize(
+    "args, option",
+    [
+        (["-p", "germany"], "--passport"),
+        (["--passport", "DEU"], "--passport"),
+        (["germany", "vietnam"], "--passport"),
+        (["-p", "korea", "-d", "germany"], "--destination"),
+        (["--compare", "--with", "germany"], "--with"),
+    ],
+)
+def test_any_real_country_gets_one_plain_refusal(run, args, option):
+    result = run("visa", *args)
+    assert result.exit_code == 2
+    passports = "no rules for German passports; covered passports: Japan, South Korea"
+    destinations = (
+        "no rules for travel to Germany; covered destinations: Cambodia, Thailand, Vietnam"
+    )
+    expected = passports if option == "--passport" else destinations
+    assert result.stderr.strip() == f"Error: Invalid value for '{option}': {expected}"
 
 
 def test_without_country_a_matrix_of_destinations_by_nationality(run):
@@ -221,7 +246,7 @@ def test_with_needs_compare(run):
     "args, message",
     [
         (["--with", "cambodia"], "Cambodia is not one of Cambodia's Southeast Asian neighbours"),
-        (["--with", "vietnam,korea"], "'--with': no visa rules for travel to South Korea"),
+        (["--with", "vietnam,korea"], "'--with': no rules for travel to South Korea; covered"),
         (["--with", ","], "name at least one neighbour"),
         (["-d", "vietnam"], "choose neighbours with --with, not --destination"),
         (["-p", "japan"], "no rule for Japan passports entering Cambodia to compare"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ckr import complete, query
+from ckr import complete, matching, query
 from ckr.output import emit, output_options, pass_session, reverse_option, several
 from ckr.params import DATE_HELP, PartialDateParam, check_range
 from ckr.session import Session
@@ -21,7 +21,11 @@ from ckr.views import domains as view
 @click.option("--reporter", help="Only figures whose reporting body contains this text.")
 @click.option("--from", "start", type=PartialDateParam(), help=f"Periods from: {DATE_HELP}.")
 @click.option("--to", "end", type=PartialDateParam(), help=f"Periods up to: {DATE_HELP}.")
-@click.option("--search", "-s", help="Only figures whose label or note contain this text.")
+@click.option(
+    "--search",
+    "-s",
+    help="Only figures whose label or note hold every word (as ckr search matches them).",
+)
 @reverse_option
 @output_options
 @pass_session
@@ -36,6 +40,8 @@ def figures(
       ckr figures --domain tourism --from 2010 --format json
       ckr figures --reporter KITA --format csv > kita.csv
     """
+    if search is not None and not matching.terms(search):
+        raise click.BadParameter("give some text to look for", param_hint="'--search'")
     check_range(start, end, ("--from", "--to"))
     wanted = query.FigureFilter(
         domains=tuple(several(domain)),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ckr import complete, query
-from ckr.output import emit, format_option, pass_session
+from ckr.output import emit, format_option, pager_option, pass_session
 from ckr.session import Session
 from ckr.views import show as view
 
@@ -13,6 +13,7 @@ from ckr.views import show as view
 @click.command()
 @click.argument("record_id", metavar="ID", shell_complete=complete.record_id)
 @format_option
+@pager_option
 @pass_session
 def show(session: Session, record_id, fmt) -> None:
     """Show any record (event, visa rule, domain, claim or source) in full.

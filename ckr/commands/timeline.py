@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ckr import complete, query
+from ckr import complete, matching, query
 from ckr.output import emit, output_options, pass_session, reverse_option, several
 from ckr.params import DATE_HELP, PartialDateParam, check_range
 from ckr.session import Session
@@ -28,7 +28,11 @@ from ckr.views import timeline as view
     shell_complete=complete.category,
     help="Only this category (repeatable, or several with commas).",
 )
-@click.option("--search", "-s", help="Only events whose title, summary or note contain this text.")
+@click.option(
+    "--search",
+    "-s",
+    help="Only events whose id, title, summary or note hold every word (as ckr search).",
+)
 @click.option("--chart", is_flag=True, help="Events per year by category, as bars.")
 @reverse_option
 @output_options
@@ -45,7 +49,7 @@ def timeline(
       ckr timeline --search FTA --format json
       ckr timeline --chart --from 2019
     """
-    if search is not None and not search.strip():
+    if search is not None and not matching.terms(search):
         raise click.BadParameter("give some text to look for", param_hint="'--search'")
     check_range(start, end, ("--from", "--to"))
     wanted = query.EventFilter(

@@ -19,7 +19,8 @@ def _country(text: str, option: str) -> countries.Country:
 
 
 def _covered(codes: list[str]) -> str:
-    return ", ".join(countries.name_of(code) for code in codes)
+    """The countries the dataset covers, by name, in alphabetical order."""
+    return ", ".join(sorted(countries.name_of(code) for code in codes))
 
 
 @click.command()
@@ -161,22 +162,27 @@ def _comparison(session: Session, nationality: str | None, neighbours, on, limit
 
 
 def _nationality(data, text: str) -> str:
-    return _covered_country(text, "--passport", query.nationalities(data), "{} passports")
+    return _covered_country(text, "--passport", query.nationalities(data), "passports")
 
 
 def _destination_code(data, text: str, option: str = "--destination") -> str:
-    return _covered_country(text, option, query.destinations(data), "travel to {}")
+    return _covered_country(text, option, query.destinations(data), "destinations")
 
 
-def _covered_country(text: str, option: str, covered: list[str], what: str) -> str:
-    """The code of the country `text` names, if the dataset has rules for it."""
+def _covered_country(text: str, option: str, covered: list[str], kind: str) -> str:
+    """The code of the country `text` names, if the dataset has rules for it: else one
+    wording for every option, "no rules for German passports; covered passports: ..."."""
     if text.strip().upper() in covered:  # also codes a data file of one's own adds
         return text.strip().upper()
     country = _country(text, option)
     if country.code not in covered:
+        what = (
+            f"{countries.demonym(country.code)} passports"
+            if kind == "passports"
+            else f"travel to {country.name}"
+        )
         raise click.BadParameter(
-            f"no visa rules for {what.format(f'{country.name} ({country.code})')} in the "
-            f"dataset; it covers: {_covered(covered)}",
+            f"no rules for {what}; covered {kind}: {_covered(covered)}",
             param_hint=f"'{option}'",
         )
     return country.code

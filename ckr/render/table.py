@@ -6,6 +6,7 @@ import os
 from typing import TextIO
 
 from ckr.listing import Column, Listing, Row
+from ckr.render import urls
 from ckr.text import printable
 
 MIN_WIDTH = 20  # columns: narrower than this, every word would break
@@ -57,24 +58,95 @@ def _usable_width(columns: str) -> int | None:
 
 
 def write_table(listing: Listing, out: TextIO) -> None:
-    """A table when it fits the terminal; otherwise one block of lines per row."""
+    """A table when it fits the terminal; otherwise one block of lines per row. A URL too
+    long for its column goes on a line of its own, whole (ckr.render.urls)."""
     console = _console(out)
     columns = listing.table_columns(console.width)
     table = _rich_table(listing, columns)
+    lines = urls.render_lines(console, table)
     # It fits when no ordinary word would break, and rich lays it out in the width.
-    fits = (
-        _narrowest_table(listing, columns) <= console.width
-        and _laid_out_width(table, console) <= console.width
-    )
-    if listing.intro:  # the title goes above the intro, not between it and the table
+    fits = _narrowest_table(listing, columns) <= console.width and _widest(lines) <= console.width
+    titled = not listing.intro  # the title goes above the intro, not between it and the table
+    if not titled:
         console.print(_text(listing.title, "bold"), _text(listing.intro), "", sep="\n")
         table.title = None
-    if fits:
+    if not fits:  # cards have room for every column, the wide-only ones too
+        _print_cards(console, listing, listing.table_columns())
+    elif not urls.folded(lines, _url_cells(listing, columns)):
         console.print(table)
-    else:  # cards have room for every column, the wide-only ones too
-        console.print(_rich_cards(listing, listing.table_columns()))
+    else:
+        _print_table_keeping_urls(console, listing, columns, titled, lines if titled else None)
     for note in listing.notes:
         console.print(_text(note, "dim"))
+
+
+Apart = dict[tuple[int, str], str]  # (row index, column key) of a URL put apart: its marker
+
+
+def _url_cells(listing: Listing, columns: list[Column]) -> dict[tuple[int, str], str]:
+    """The cells that hold a URL alone, (row index, column key), with the URL shown."""
+    cells = {}
+    for i, row in enumerate(listing.shown_rows()):
+        for column in columns:
+            shown = printable(column.shown(row))
+            if urls.lone_url(shown):
+                cells[(i, column.key)] = shown
+    return cells
+
+
+def _apart_urls(listing: Listing, columns: list[Column], apart: Apart) -> dict:
+    """For urls.print_lines: each marker's URL shown, and its link target."""
+    by_key = {column.key: column for column in columns}
+    rows = listing.shown_rows()
+    found = {}
+    for (i, key), marker in apart.items():
+        column = by_key[key]
+        target = rows[i].get(column.link) if column.link else None
+        found[marker] = (printable(column.shown(rows[i])), target)
+    return found
+
+
+def _print_table_keeping_urls(
+    console, listing: Listing, columns: list[Column], titled: bool, lines: list | None
+):
+    """The table, with each URL its column would fold on a line of its own instead. Taking
+    a URL out can narrow its column and fold another: a few rounds settle it. `lines`: the
+    table as drawn with every URL in place, when already drawn."""
+    cells = _url_cells(listing, columns)
+    apart: Apart = {}
+    if lines is None:
+        lines = urls.render_lines(console, _rich_table(listing, columns, apart, titled))
+    for _round in range(3):
+        folded = [key for key in urls.folded(lines, cells) if key not in apart]
+        if not folded:
+            break
+        # With the folded ones, those as long in the same column: they would fold next.
+        shortest = {}
+        for i, key in folded:
+            shortest[key] = min(shortest.get(key, 1 << 30), cell_width(cells[(i, key)]))
+        more = [
+            (i, key)
+            for (i, key), url in cells.items()
+            if (i, key) not in apart and key in shortest and cell_width(url) >= shortest[key]
+        ]
+        apart |= {key: urls.mark(len(apart) + n) for n, key in enumerate(more)}
+        lines = urls.render_lines(console, _rich_table(listing, columns, apart, titled))
+    urls.print_lines(console, lines, _apart_urls(listing, columns, apart))
+
+
+def _print_cards(console, listing: Listing, columns: list[Column]) -> None:
+    """Cards, with each URL too long for the value column on a line of its own."""
+    _first, *others = columns
+    label = min(max((cell_width(c.header) for c in others), default=0), LONGEST_LABEL)
+    room = console.width - 2 - label - 1  # the indent, the label, the gap
+    long_urls = [key for key, url in _url_cells(listing, others).items() if cell_width(url) > room]
+    apart = {key: urls.mark(n) for n, key in enumerate(long_urls)}
+    cards = _rich_cards(listing, columns, apart)
+    if not apart:
+        console.print(cards)
+        return
+    lines = urls.render_lines(console, cards)
+    urls.print_lines(console, lines, _apart_urls(listing, columns, apart))
 
 
 LONGEST_LABEL = 14  # columns a card's label may take before it wraps
@@ -96,12 +168,11 @@ def _narrowest_table(listing: Listing, columns: list[Column]) -> int:
     return total + 2  # the box's left and right edges
 
 
-def _laid_out_width(table, console) -> int:
-    """The width of the widest line rich draws for the table: with minimum widths it can
+def _widest(lines: list) -> int:
+    """The width of the widest line rich drew for the table: with minimum widths it can
     exceed the console's, and what went past the edge would be cut off."""
     from rich.segment import Segment
 
-    lines = Segment.split_lines(console.render(table, console.options))
     return max((Segment.get_line_length(line) for line in lines), default=0)
 
 
@@ -121,12 +192,16 @@ def _text(value: str, style: str = ""):
     return Text(printable(value), style=style)
 
 
-def _rich_table(listing: Listing, columns: list[Column]):
+def _rich_table(
+    listing: Listing, columns: list[Column], apart: Apart | None = None, titled: bool = True
+):
+    """The table; a cell in `apart` is drawn empty, its marker on a row below."""
     from rich import box
     from rich.table import Table
 
+    apart = apart or {}
     table = Table(
-        title=_text(listing.title, "bold") if listing.title else None,
+        title=_text(listing.title, "bold") if listing.title and titled else None,
         caption=_text(listing.caption, "dim") if listing.caption else None,
         box=box.SIMPLE_HEAD,
         pad_edge=False,
@@ -143,8 +218,14 @@ def _rich_table(listing: Listing, columns: list[Column]):
             min_width=_min_width(listing, column) or None,
             max_width=column.max_width,
         )
-    for row in listing.shown_rows():
-        table.add_row(*(_cell(listing, column, row) for column in columns))
+    blank = [""] * (len(columns) - 1)
+    for i, row in enumerate(listing.shown_rows()):
+        cells = ["" if (i, c.key) in apart else _cell(listing, c, row) for c in columns]
+        markers = [apart[(i, c.key)] for c in columns if (i, c.key) in apart]
+        if any(str(cell) for cell in cells) or not markers:  # a row of a URL alone: none
+            table.add_row(*cells)
+        for marker in markers:
+            table.add_row(marker, *blank)
     return table
 
 
@@ -152,7 +233,8 @@ def _cell(listing: Listing, column: Column, row: Row):
     """A table cell: literal text, matches highlighted, a link where the column has one."""
     text = _text(column.shown(row))
     if listing.highlight and column.searched:
-        text.highlight_regex(listing.highlight, "reverse")
+        for start, end in listing.highlight(text.plain):
+            text.stylize("reverse", start, end)
     target = row.get(column.link) if column.link else None
     # Terminals that know OSC 8 make this clickable; a URL with control characters
     # never becomes a link (the dataset's schema rejects those anyway).
@@ -175,22 +257,27 @@ def _heading(column: Column, row: Row):
     return heading
 
 
-def _rich_cards(listing: Listing, columns: list[Column]):
-    """For narrow terminals: each row as a heading and indented "Header  value" lines."""
+def _rich_cards(listing: Listing, columns: list[Column], apart: Apart | None = None):
+    """For narrow terminals: each row as a heading and indented "Header  value" lines; a
+    value in `apart` is drawn empty, its marker on a line below."""
     from rich.console import Group
     from rich.padding import Padding
     from rich.table import Table
 
     parts = [_text(listing.title, "bold")] if listing.title else []
     first, *others = columns
-    for row in listing.shown_rows():
+    apart = apart or {}
+    for i, row in enumerate(listing.shown_rows()):
         fields = Table.grid(padding=(0, 1))
         # Labels wrap only when long ("Cambodia stricter than") and the terminal narrow,
         # so the value keeps most of the width.
         fields.add_column(style="bold", max_width=LONGEST_LABEL)
         fields.add_column(overflow="fold", ratio=1)
         for column in others:
-            fields.add_row(_text(column.header), _cell(listing, column, row))
+            marker = apart.get((i, column.key))
+            fields.add_row(_text(column.header), "" if marker else _cell(listing, column, row))
+            if marker:
+                fields.add_row(marker, "")
         parts += [
             _heading(first, row),
             Padding(fields, (0, 0, 1, 2)),

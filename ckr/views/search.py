@@ -1,4 +1,4 @@
-"""ckr search: matches across every kind of record, with a snippet around each."""
+"""ckr search: the records that match, best first, with the words around the match."""
 
 from __future__ import annotations
 
@@ -9,8 +9,7 @@ from ckr.listing import Column, Listing
 from ckr.views.common import caption
 
 if TYPE_CHECKING:
-    import re
-
+    from ckr.matching import TextQuery
     from ckr.session import Session
 
 SEARCH_FIELDS = ["kind", "id", "date", "confidence", "field", "text"]
@@ -28,9 +27,7 @@ def snippet(match: query.Match, around: int = 50) -> str:
     return ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
 
 
-def search_listing(
-    session: Session, text: str, pattern: re.Pattern, matches: list[query.Match]
-) -> Listing:
+def search_listing(session: Session, wanted: TextQuery, matches: list[query.Match]) -> Listing:
     rows = [
         {
             "kind": m.kind,
@@ -48,15 +45,15 @@ def search_listing(
         rows=rows,
         columns=[
             Column("kind", "Kind", wrap=False),
-            Column("id", "Id", wrap=False),  # whole, to copy into `ckr show`
+            Column("id", "Id", wrap=False, searched=True),  # whole, to copy into `ckr show`
             Column("date", "Date", wrap=False),
             Column("confidence", "Confidence", wrap=False),
             Column("field", "Field", wrap=False),
             # Tables show the words around the match; machine formats keep the whole text.
             Column("text", "Match", min_width=20, text=lambda row: row["snippet"], searched=True),
         ],
-        title=f"Records mentioning '{text}'",
+        title=f"Records matching '{wanted.text}'",
         caption=caption(session, len(rows), "match") + " · ckr show ID for one in full",
-        empty_message=f"Nothing in the dataset mentions '{text}'.",
-        highlight=pattern,
+        empty_message=f"Nothing in the dataset matches '{wanted.text}'.",
+        highlight=wanted.spans,
     )

@@ -9,6 +9,7 @@ import msgspec
 from ckr import countries, query, records
 from ckr.listing import Column, Listing
 from ckr.model import Domain, Figure, Record, Source, VisaRule
+from ckr.text import display_url
 from ckr.views.common import confirmed_when
 from ckr.views.domains import headline
 
@@ -28,8 +29,13 @@ def record_listing(session: Session, kind: str, record: Record) -> Listing:
             ]
     if isinstance(record, VisaRule):
         lines.append({"field": "age", "value": confirmed_when(record.as_of, session.today)})
+    for line in lines:  # a source's own URL: readable, and a link to itself
+        if isinstance(record, Source) and line["field"] == "url":
+            line.update(value=display_url(record.url), url=record.url)
     for source in session.catalog.by_trust(_cited_by(record)):
+        # The URL on a line of its own, so a long one is never broken.
         lines.append({"field": "source", "value": source_line(source), "url": source.url})
+        lines.append({"field": "", "value": display_url(source.url), "url": source.url})
     for line in lines:
         line.setdefault("url", None)
     # "record_kind": a source's own fields include its `kind` (official, news, ...).
@@ -51,11 +57,11 @@ def record_listing(session: Session, kind: str, record: Record) -> Listing:
 
 
 def source_line(source: Source) -> str:
-    """ "Yonhap (news): Title, published 2023-08-14, accessed 2026-11-25 <https://...>" """
+    """ "Yonhap (news): Title, published 2023-08-14, accessed 2026-11-25" (the URL goes on
+    a line of its own)."""
     published = f", published {source.published}" if source.published else ""
     return (
-        f"{source.publisher} ({source.kind}): {source.title}{published}, "
-        f"accessed {source.accessed} <{source.url}>"
+        f"{source.publisher} ({source.kind}): {source.title}{published}, accessed {source.accessed}"
     )
 
 

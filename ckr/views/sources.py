@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from ckr import records
 from ckr.listing import Column, Listing
 from ckr.model import Source
+from ckr.text import display_url
 from ckr.views.common import caption
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ def sources_listing(session: Session, sources: list[Source], counts: dict[str, i
             Column("kind", "Kind", wrap=False),
             Column("publisher", "Publisher", min_width=10),
             Column("title", "Title", min_width=12, link="url"),
-            Column("url", "URL", min_width=12, link="url"),
+            Column("url", "URL", show=display_url, min_width=12, link="url"),
             Column("accessed", "Accessed", wrap=False),
             Column("cited_by", "Cited by", justify="right", wrap=False),
         ],

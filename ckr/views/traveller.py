@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from ckr import countries, records
 from ckr.listing import Column, Listing, Row
 from ckr.model import VisaRule
+from ckr.text import display_url
 from ckr.views.common import confirmed_when, days, regime_words, source_words
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ def _lines(session: Session, row: Row) -> list[Row]:
         ("Confidence", str(row["confidence"])),
         ("As of", f"{row['as_of']} ({confirmed_when(str(row['as_of']), session.today)})"),
         ("Source", source_words(session, row)),
-        ("Re-check at", row["official_page"] or "no official page cited"),
+        ("Re-check at", display_url(row["official_page"] or "no official page cited")),
         ("Notes", row["notes"] or "—"),
     ]
     recheck = row["official_page"]

@@ -16,6 +16,7 @@ from ckr.model import Dataset
 # Format: (module, what it makes).
 FORMATS = {
     "sqlite": ("sqlite", "file"),
+    "datasette": ("datasette", "folder"),
 }
 
 __all__ = ["FORMATS", "ExportError", "TargetExists", "export"]

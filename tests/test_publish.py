@@ -4,6 +4,7 @@ import asyncio
 import json
 import os
 from collections import Counter
+from decimal import Decimal
 
 import pytest
 
@@ -104,3 +105,42 @@ def test_every_canned_query_runs(site):
     changes, figures = responses[2].json()["rows"], responses[3].json()["rows"]
     assert changes and all(row["date"] >= "2022" for row in changes)
     assert figures and {row["unit"] for row in figures} == {"USD million"}
+
+
+@pytest.fixture
+def package(run, tmp_path):
+    target = tmp_path / "package"
+    result = run("export", "--format", "datapackage", str(target))
+    assert result.exit_code == 0, result.output
+    return target
+
+
+def test_the_data_package_is_valid_and_exact(package, mini_data):
+    import frictionless
+
+    report = frictionless.validate(str(package / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["$schema"] == "https://datapackage.org/profiles/2.0/datapackage.json"
+    assert descriptor["licenses"][0]["name"] == "CC-BY-4.0"
+    figures = frictionless.Package(str(package / "datapackage.json")).get_resource("figures")
+    schema = next(r["schema"] for r in descriptor["resources"] if r["name"] == "figures")
+    read = {row["id"]: (row["domain"], row["value"]) for row in figures.read_rows()}
+    assert read == {
+        f["id"]: (d["id"], Decimal(str(f["value"])))
+        for d in mini_data["domains"]
+        for f in d["figures"]
+    }
+    assert schema["foreignKeys"] == [
+        {"fields": ["domain"], "reference": {"resource": "domains", "fields": ["id"]}}
+    ]
+
+
+def test_the_package_schema_catches_what_is_wrong(package):
+    import frictionless
+
+    events = package / "events.csv"
+    events.write_text(events.read_text(encoding="utf-8").replace("2006-11", "Nov 2006"))
+    report = frictionless.validate(str(package / "datapackage.json"))
+    assert not report.valid
+    assert [e[-1] for e in report.flatten(["fieldName", "type"])] == ["constraint-error"]

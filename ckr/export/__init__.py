@@ -17,6 +17,7 @@ from ckr.model import Dataset
 FORMATS = {
     "sqlite": ("sqlite", "file"),
     "datasette": ("datasette", "folder"),
+    "datapackage": ("datapackage", "folder"),
 }
 
 __all__ = ["FORMATS", "ExportError", "TargetExists", "export"]

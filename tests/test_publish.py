@@ -5,6 +5,7 @@ import json
 import os
 from collections import Counter
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -144,3 +145,52 @@ def test_the_package_schema_catches_what_is_wrong(package):
     report = frictionless.validate(str(package / "datapackage.json"))
     assert not report.valid
     assert [e[-1] for e in report.flatten(["fieldName", "type"])] == ["constraint-error"]
+
+
+SHIPPED = Path(__file__).resolve().parents[1] / "data" / "ckr.json"
+# schema.org's JSON-LD context, as https://schema.org serves it, reduced to what the file
+# uses: terms are schema.org names, "url" is an address. (Offline: no network in tests.)
+SCHEMA_ORG = {"@context": {"@vocab": "http://schema.org/", "url": {"@type": "@id"}}}
+
+
+def test_claimreview_expands_with_a_json_ld_processor(run, tmp_path):
+    from pyld import jsonld
+
+    def offline(url, options=None):
+        assert url.rstrip("/") == "https://schema.org", url
+        return {"contextUrl": None, "documentUrl": url, "document": SCHEMA_ORG}
+
+    target = tmp_path / "claimreview.jsonld"
+    result = run("--data", str(SHIPPED), "export", "--format", "claimreview", str(target))
+    assert result.exit_code == 0 and result.stderr == f"wrote {target}\n"
+    claims = json.loads(SHIPPED.read_text(encoding="utf-8"))["claims"]
+    document = json.loads(target.read_text(encoding="utf-8"))
+    expanded = jsonld.expand(document, {"documentLoader": offline})
+    s = "http://schema.org/"
+    reviews = [item for item in expanded if item["@type"] == [s + "ClaimReview"]]
+    assert len(reviews) == len(claims)
+    by_id = {review[s + "identifier"][0]["@value"]: review for review in reviews}
+    for claim in claims:
+        rating = by_id[claim["id"]][s + "reviewRating"][0]
+        assert rating[s + "alternateName"][0]["@value"] == claim["verdict"]
+        assert rating[s + "ratingExplanation"][0]["@value"] == claim["finding"]
+        value = rating[s + "ratingValue"][0]["@value"]
+        assert value == {"supported": 5, "partly-supported": 3, "seed-only": 2}.get(
+            claim["verdict"], 1
+        )
+    review = by_id[claims[0]["id"]]
+    article = review[s + "itemReviewed"][0][s + "appearance"][0]
+    assert article[s + "author"][0][s + "name"][0]["@value"] == "Seun Sam"
+    assert article[s + "url"][0]["@id"].startswith("https://")
+    assert all(c[s + "url"][0]["@id"].startswith("http") for c in review[s + "citation"])
+    assert len(review[s + "citation"]) == len(set(claims[0]["sources"]) - {"seed"})
+
+
+def test_claimreview_is_not_written_over_a_file(run, tmp_path):
+    target = tmp_path / "claimreview.jsonld"
+    target.write_text("mine")
+    result = run("export", "--format", "claimreview", str(target))
+    assert result.stderr == f"Error: {target} exists; use --force to replace it\n"
+    assert target.read_text() == "mine"
+    assert run("export", "--format", "claimreview", str(target), "--force").exit_code == 0
+    assert json.loads(target.read_text())["@context"] == "https://schema.org"

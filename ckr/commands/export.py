@@ -13,7 +13,7 @@ from ckr.output import pass_session
 from ckr.session import Session
 from ckr.text import printable
 
-FORMATS = ("sqlite", "datasette", "datapackage")
+FORMATS = ("sqlite", "datasette", "datapackage", "claimreview")
 FOLDERS = ("datasette", "datapackage")
 WHAT = {
     "sqlite": "a SQLite database",

@@ -18,6 +18,7 @@ FORMATS = {
     "sqlite": ("sqlite", "file"),
     "datasette": ("datasette", "folder"),
     "datapackage": ("datapackage", "folder"),
+    "claimreview": ("claimreview", "file"),
 }
 
 __all__ = ["FORMATS", "ExportError", "TargetExists", "export"]

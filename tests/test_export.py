@@ -36,7 +36,7 @@ def test_tables_hold_what_the_json_output_holds(run, tmp_path):
     assert rows["domains"] == len(domains)
     assert rows["figures"] == sum(len(d["figures"]) for d in domains)
     assert rows["agreements"] == sum(len(d["agreements"]) for d in domains)
-    assert rows["visa_rules"] == 5 and rows["visa_rule_sources"] == 6
+    assert rows["visa"] == 5 and rows["visa_sources"] == 6
 
 
 def test_foreign_keys_hold_and_join(run, tmp_path):
@@ -168,13 +168,13 @@ def test_a_file_made_while_the_export_runs_is_never_replaced(run, tmp_path, monk
     if publish == "placeholder":
         _without_links_either(monkeypatch)
     target = tmp_path / "race.db"
-    write = exporter._write
+    write = exporter.write
 
     def someone_else_writes_first(data, path):
         write(data, path)
         target.write_text("theirs")  # after ckr's check that the name is free
 
-    monkeypatch.setattr(exporter, "_write", someone_else_writes_first)
+    monkeypatch.setattr(exporter, "write", someone_else_writes_first)
     result = run("export", str(target))
     assert result.exit_code == 1
     assert result.stderr == f"Error: {target} exists; use --force to replace it\n"
@@ -275,3 +275,45 @@ def test_a_folder_filled_after_ckr_claimed_its_name_is_kept(tmp_path, monkeypatc
             (Path(temporary) / "ours.csv").write_text("x")
     assert os.listdir(target) == ["theirs.txt"]
     assert os.listdir(tmp_path) == ["package"]
+
+
+def test_figures_agreements_and_notes_keep_their_stable_ids(run, tmp_path, mini_data):
+    target = tmp_path / "ckr.db"
+    run("export", str(target))
+    with sqlite3.connect(target) as db:
+        figures = db.execute("select id, domain, value, unit from figures order by id").fetchall()
+        links = db.execute("select figure_id from figure_sources order by 1").fetchall()
+    expected = sorted(
+        (f["id"], d["id"], f["value"], f["unit"])
+        for d in mini_data["domains"]
+        for f in d.get("figures", [])
+    )
+    assert figures == expected
+    assert {i for (i,) in links} == {f[0] for f in expected}
+
+
+def test_country_columns_point_at_named_countries(run, tmp_path):
+    target = tmp_path / "ckr.db"
+    run("export", str(target))
+    with sqlite3.connect(target) as db:
+        names = db.execute(
+            "select v.id, n.name, d.name from visa v join countries n on n.code = v.nationality "
+            "join countries d on d.code = v.destination where v.id = 'kh-kr'"
+        ).fetchall()
+        keys = db.execute("pragma foreign_key_list(visa)").fetchall()
+    assert names == [("kh-kr", "South Korea", "Cambodia")]
+    assert {(k[2], k[3], k[4]) for k in keys} == {
+        ("countries", "nationality", "code"),
+        ("countries", "destination", "code"),
+    }
+
+
+def test_full_text_search_works_with_sqlite_utils(run, tmp_path):
+    target = tmp_path / "ckr.db"
+    run("export", str(target))
+    search = [sys.executable, "-m", "sqlite_utils", "search", str(target)]
+    found = subprocess.run([*search, "events", "restored", "--csv"], capture_output=True, text=True)
+    assert found.returncode == 0, found.stderr
+    assert "1997-restored" in found.stdout and "2006-eps" not in found.stdout
+    notes = subprocess.run([*search, "visa", "possible", "--csv"], capture_output=True, text=True)
+    assert "kh-kr" in notes.stdout

@@ -357,3 +357,21 @@ def change_row(catalog: Catalog, change: Change) -> Row:
         "after_max_stay_days": after.max_stay_days if after else None,
         **_trust(catalog, rule.sources, rule.confidence),
     }
+
+
+def row_of(catalog: Catalog, kind: str, record, today: dt.date, on: dt.date | None = None) -> Row:
+    """Any one record's row, by its kind ("event", "visa rule", "figure", ...): what
+    `ckr show` and the browser print of it."""
+    if kind == "source":
+        return source_row(record, query.citation_counts(catalog.data)[record.id])
+    if kind == "visa rule":
+        return visa_row(catalog, record, today, on)
+    if kind == "domain":
+        return domain_row(record)
+    if kind == "event":
+        return event_row(catalog, record)
+    if kind == "claim":
+        return claim_row(catalog, record)
+    domain = query.domain_of(catalog.data, record)
+    build = {"figure": figure_row, "agreement": agreement_row}
+    return build.get(kind, note_row)(catalog, domain, record)

@@ -80,7 +80,7 @@ def describe(session, record_id: str, on: dt.date | None = None) -> Detail:
     """The record with this id in full; a visa rule's status as on `on` (today if None)."""
     catalog, today = session.catalog, session.today
     kind, record = query.find_record(catalog.data, record_id)
-    row = _row(session, kind, record, on)
+    row = records.row_of(session.catalog, kind, record, session.today, on)
     own = record if isinstance(record, Source) else None
     cited = [] if own else catalog.by_trust(query.cited_ids(record))
     title = name_of(kind, record)
@@ -99,23 +99,6 @@ def describe(session, record_id: str, on: dt.date | None = None) -> Detail:
         links=[(heading, found) for heading, found in _links(session, kind, record) if found],
         own=own,
     )
-
-
-def _row(session, kind: str, record: Record, on: dt.date | None) -> dict:
-    catalog = session.catalog
-    if kind == "source":
-        return records.source_row(record, query.citation_counts(catalog.data)[record.id])
-    if kind == "visa rule":
-        return records.visa_row(catalog, record, session.today, on)
-    if kind == "domain":
-        return records.domain_row(record)
-    if kind == "event":
-        return records.event_row(catalog, record)
-    if kind == "claim":
-        return records.claim_row(catalog, record)
-    domain = query.domain_of(catalog.data, record)
-    build = {"figure": records.figure_row, "agreement": records.agreement_row}
-    return build.get(kind, records.note_row)(catalog, domain, record)
 
 
 def _words(key: str, value: object, row: dict, record: Record) -> str:

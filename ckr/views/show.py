@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from ckr import countries, query, records
+from ckr import countries, records
 from ckr.listing import Column, Listing
 from ckr.model import Domain, Figure, Record, Source, VisaRule
 from ckr.text import display_url
@@ -39,7 +39,7 @@ def record_listing(session: Session, kind: str, record: Record) -> Listing:
     for line in lines:
         line.setdefault("url", None)
     # "record_kind": a source's own fields include its `kind` (official, news, ...).
-    row = {"record_kind": kind, **_row(session, kind, record)}
+    row = {"record_kind": kind, **records.row_of(session.catalog, kind, record, session.today)}
     row["source_details"] = [
         msgspec.to_builtins(s) for s in session.catalog.by_trust(_cited_by(record))
     ]
@@ -63,23 +63,6 @@ def source_line(source: Source) -> str:
     return (
         f"{source.publisher} ({source.kind}): {source.title}{published}, accessed {source.accessed}"
     )
-
-
-def _row(session: Session, kind: str, record: Record) -> dict:
-    catalog = session.catalog
-    if isinstance(record, Source):
-        return records.source_row(record, query.citation_counts(catalog.data)[record.id])
-    if isinstance(record, VisaRule):
-        return records.visa_row(catalog, record, session.today)
-    if isinstance(record, Domain):
-        return records.domain_row(record)
-    if kind == "event":
-        return records.event_row(catalog, record)
-    if kind == "claim":
-        return records.claim_row(catalog, record)
-    domain = query.domain_of(catalog.data, record)
-    build = {"figure": records.figure_row, "agreement": records.agreement_row}
-    return build.get(kind, records.note_row)(catalog, domain, record)
 
 
 def _cited_by(record: Record) -> list[str]:

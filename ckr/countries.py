@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from functools import lru_cache
-from importlib import resources
 from typing import NamedTuple
 
 from ckr.suggest import closest
@@ -299,7 +299,11 @@ def _normal(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().removeprefix("the ")
 
 
-_LOOKUP = {_normal(s): c for c in COUNTRIES for s in c.spellings()}
+@lru_cache(maxsize=1)
+def _lookup() -> dict[str, Country]:
+    """Every curated spelling, normalised: made on first use, since most commands never
+    resolve a country name and start faster without it."""
+    return {_normal(s): c for c in COUNTRIES for s in c.spellings()}
 
 
 class World(NamedTuple):
@@ -314,7 +318,10 @@ class World(NamedTuple):
 def world() -> World:
     """The ISO list, read on first use: only a name or code the curated list lacks needs it."""
     by_code, lookup, demonyms = {}, {}, {}
-    text = resources.files("ckr").joinpath("countries.tsv").read_text(encoding="utf-8")
+    # A path beside this module, not importlib.resources: that import alone costs more
+    # than reading the file, and every command imports this module.
+    with open(os.path.join(os.path.dirname(__file__), "countries.tsv"), encoding="utf-8") as file:
+        text = file.read()
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     for line in lines[1:]:  # after the header
         code, code3, name, demonym, others = line.split("\t")
@@ -335,7 +342,7 @@ def resolve(text: str) -> Country:
     """The country `text` names, the curated spellings first, then any ISO 3166-1 country;
     or UnknownCountry with the nearest spelling."""
     normal = _normal(text)
-    country = _LOOKUP.get(normal) or world().lookup.get(normal)
+    country = _lookup().get(normal) or world().lookup.get(normal)
     if country is None:
         raise UnknownCountry(text, suggest(text))
     return BY_CODE.get(country.code, country)
@@ -343,7 +350,7 @@ def resolve(text: str) -> Country:
 
 def suggest(text: str) -> str | None:
     names = [spelling for spelling in world().lookup if len(spelling) > 3]  # not codes
-    return closest(_normal(text), _LOOKUP, cutoff=0.75) or closest(
+    return closest(_normal(text), _lookup(), cutoff=0.75) or closest(
         _normal(text), names, cutoff=0.75
     )
 

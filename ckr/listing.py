@@ -9,8 +9,9 @@ tables and Markdown write `columns`, over `table_rows` where a table has a layou
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
 from typing import Any
+
+import msgspec
 
 from ckr.records import header
 from ckr.suggest import closest
@@ -19,8 +20,9 @@ Value = Any  # str, int, float, bool, None, or a list of ids
 Row = dict[str, Value]
 
 
-@dataclass(frozen=True)
-class Column:
+# msgspec Structs rather than dataclasses: defining a dataclass costs start-up time, and
+# every command that prints imports this module.
+class Column(msgspec.Struct, frozen=True):
     key: str  # the row value the column shows
     header: str  # the header in tables: for people
     show: Callable[[Value], str] | None = None  # how a table shows the value
@@ -56,8 +58,7 @@ def field_column(name: str) -> Column:
     return Column(name, header(name))
 
 
-@dataclass(frozen=True)
-class Chart:
+class Chart(msgspec.Struct, frozen=True, kw_only=True):
     """How a table-format Listing is drawn as bars instead: which row keys say what."""
 
     label: str  # one bar (or group of bars) per distinct value, in row order
@@ -68,8 +69,7 @@ class Chart:
     axis: list[str] | None = None
 
 
-@dataclass
-class Listing:
+class Listing(msgspec.Struct, kw_only=True):
     fields: list[str]  # what machine formats write, in this order
     rows: list[Row]  # one record a row, raw typed values
     columns: list[Column]  # what tables and Markdown show
@@ -82,7 +82,7 @@ class Listing:
     # Where a text's matches are, (start, end) pairs: marked in the columns that are `searched`.
     highlight: Callable[[str], list[tuple[int, int]]] | None = None
     chart: Chart | None = None  # draw bars rather than a table
-    notes: list[str] = field(default_factory=list)  # lines under a table (a legend)
+    notes: list[str] = msgspec.field(default_factory=list)  # lines under a table (a legend)
     show_header: bool = True  # False for a card of labelled lines
 
     def shown_rows(self) -> list[Row]:
@@ -110,12 +110,12 @@ class Listing:
         by_key = {column.key: column for column in self.columns}
         # In a table the chosen fields are columns of the rows themselves, one a record.
         columns = [
-            replace(by_key[name], wide_only=False, text=None, under=None)
+            msgspec.structs.replace(by_key[name], wide_only=False, text=None, under=None)
             if name in by_key
             else field_column(name)
             for name in names
         ]
-        return replace(self, fields=list(names), columns=columns, table_rows=None)
+        return msgspec.structs.replace(self, fields=list(names), columns=columns, table_rows=None)
 
 
 WIDE = 120  # columns from which tables add their wide-only columns (visa notes)

@@ -6,8 +6,9 @@ import datetime as dt
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
 from typing import NamedTuple, get_args
+
+import msgspec
 
 from ckr import dates
 from ckr.countries import SOUTHEAST_ASIA, name_of
@@ -28,8 +29,7 @@ class NotInData(ValueError):
         super().__init__(f"no {what} {value!r} in the dataset{hint}{choices}")
 
 
-@dataclass
-class EventFilter:
+class EventFilter(msgspec.Struct, kw_only=True):
     start: str | None = None  # partial date, inclusive
     end: str | None = None  # partial date, inclusive
     categories: tuple[str, ...] = ()
@@ -181,8 +181,7 @@ def status(rule: VisaRule, on: dt.date, confirmed_first: str | None = None) -> s
     return "in force"
 
 
-@dataclass
-class FigureFilter:
+class FigureFilter(msgspec.Struct, kw_only=True):
     domains: tuple[str, ...] = ()  # ids or names
     reporter: str | None = None  # text in reported_by, any case
     start: str | None = None  # partial date: figures whose period reaches it

@@ -12,8 +12,10 @@ import io
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
+
+import msgspec
 
 from ckr import countries, query, render
 from ckr.listing import Listing, Row
@@ -233,7 +235,13 @@ class Shown:
 def export_csv(listing: Listing, rows: list[Row], path: Path) -> None:
     """Write these rows of the listing as ckr's CSV (render's own), to a new file only."""
     text = io.StringIO()
-    render.write(replace(listing, rows=rows, table_rows=None), "csv", text, False, io.StringIO())
+    render.write(
+        msgspec.structs.replace(listing, rows=rows, table_rows=None),
+        "csv",
+        text,
+        False,
+        io.StringIO(),
+    )
     with open(path, "x", encoding="utf-8", newline="") as file:
         file.write(text.getvalue())
 

@@ -211,7 +211,7 @@ def cli(ctx: click.Context, show_version: bool) -> None:
     \b
     Examples:
       ckr timeline --from 2020
-      ckr visa --country korea
+      ckr visa korea cambodia
       ckr domains trade
     """
     if show_version:

@@ -16,7 +16,7 @@ from ckr.views import show as view
 @pager_option
 @pass_session
 def show(session: Session, record_id, fmt) -> None:
-    """Show any record (event, visa rule, domain, claim or source) in full.
+    """Show any record (event, visa rule, domain, figure, agreement, note, claim or source) in full.
 
     \b
     Examples:

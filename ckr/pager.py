@@ -71,10 +71,15 @@ def _rows(text: str, width: int) -> int:
 
 
 def _screen() -> os.terminal_size:
+    """The terminal's size; a terminal that says 0 (some ptys do) counts as unknown, and
+    shutil then reads COLUMNS and LINES or falls back to 80x24."""
     try:
-        return os.get_terminal_size(sys.stdout.fileno())
+        size = os.get_terminal_size(sys.stdout.fileno())
     except (OSError, ValueError):
-        return shutil.get_terminal_size()
+        size = None
+    if size is None or size.columns <= 0 or size.lines <= 0:
+        size = shutil.get_terminal_size()
+    return os.terminal_size((max(size.columns, 1), max(size.lines, 1)))
 
 
 def show(text: str) -> None:

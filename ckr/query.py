@@ -150,7 +150,12 @@ def first_confirmed(catalog, rule: VisaRule) -> str | None:
     if rule.effective_from:
         return None
     published = [s.published for s in catalog.cited(rule.sources) if s.published]
-    return min(published, default=rule.as_of)
+    first = min(published, default=rule.as_of)
+    # Pages written after a rule ended describe it as it stood until then: they confirm
+    # it no later than its last day.
+    if rule.effective_until and first > rule.effective_until:
+        return rule.effective_until
+    return first
 
 
 START_UNKNOWN = "start unknown"

@@ -182,3 +182,14 @@ def test_the_pager_gets_what_an_ascii_terminal_can_show(tmp_path, data_file, min
     paged = (tmp_path / "paged").read_bytes()
     assert paged.isascii()
     assert b"Kh\\xe1ch \\xb7 visit" in paged  # escaped, as ckr escapes it when printing
+
+
+def test_a_terminal_that_reports_no_size_counts_as_unknown(monkeypatch):
+    # Some ptys (script, docker exec -t) say 0x0; ckr must not divide by that.
+    from ckr import pager
+
+    monkeypatch.setattr(pager.os, "get_terminal_size", lambda fd: os.terminal_size((0, 0)))
+    monkeypatch.setenv("COLUMNS", "90")
+    monkeypatch.setenv("LINES", "30")
+    assert tuple(pager._screen()) == (90, 30)
+    assert pager._rows("x" * 200, pager._screen().columns) == 3

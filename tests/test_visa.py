@@ -320,3 +320,11 @@ def test_compare_explains_that_a_country_needs_no_visa_at_home(shipped):
     result = shipped("visa", "--compare", "-p", "kh")
     assert result.exit_code == 2
     assert "Cambodia passports need no visa for Cambodia; choose another" in result.stderr
+
+
+def test_a_rule_confirmed_only_after_it_ended_is_confirmed_by_its_last_day(shipped):
+    # kh-kr-long-pre2020 ends with the 2020 suspension; its pages were written later.
+    rows = json.loads(shipped("visa", "-p", "kr", "-d", "kh", "--history", "-f", "json").output)
+    before = next(row for row in rows if row["id"] == "kh-kr-long-pre2020")
+    assert before["effective_until"] == "2020-03-30"
+    assert before["first_confirmed"] <= before["effective_until"]

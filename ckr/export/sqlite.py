@@ -19,7 +19,7 @@ from ckr.model import Dataset
 SQL_TYPES = {
     tables.TEXT: "TEXT",
     tables.INTEGER: "INTEGER",
-    tables.NUMBER: "REAL",
+    tables.NUMBER: "NUMERIC",  # whole numbers stay integers: 438, not 438.0
     tables.BOOLEAN: "INTEGER",  # 0 or 1
     tables.PARTIAL_DATE: "TEXT",
 }

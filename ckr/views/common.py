@@ -51,16 +51,13 @@ def confirmed_when(as_of: str, today: dt.date) -> str:
     return f"{dates.describe_age(age)} ago{stale}"
 
 
-def flagged(text: str, confidence: str) -> str:
-    """Mark what is not plainly verified, so a table never hides doubt."""
-    return text if confidence == "verified" else f"{text} ({confidence})"
-
-
 def source_words(session: Session, row: dict) -> str:
     """The best source a row cites, with its kind, and how many more: "MOFA (official) +2"."""
     best = session.catalog.sources[row["best_source"]]
     others = len(set(row["sources"])) - 1
-    return f"{best.publisher} ({best.kind})" + (f" +{others}" if others else "")
+    kind = f" ({best.kind})"
+    named = best.publisher if best.publisher.endswith(kind) else best.publisher + kind
+    return named + (f" +{others}" if others else "")
 
 
 SOURCE_KIND_NOTE = (

@@ -15,7 +15,7 @@ from ckr import countries, dates, query, records
 from ckr.dataset import KINDS, citing_records, identified
 from ckr.model import Domain, Record, Source
 from ckr.text import format_number
-from ckr.views.common import confirmed_when, days, regime_words
+from ckr.views.common import confirmed_when, days, regime_words, since_words
 from ckr.views.domains import headline
 
 # Fields shown elsewhere than among the fields: trust, links, codes beside their names.
@@ -129,7 +129,7 @@ def _trust(kind, record, row, cited, on: dt.date, today: dt.date) -> list[tuple[
         lines.append(("Confidence", str(row["confidence"])))
     if kind == "visa rule":
         if not row["effective_from"]:
-            lines.append(("From", f"start unknown; first confirmed {row['first_confirmed']}"))
+            lines.append(("From", since_words(row)))
         if not row["effective_until"]:
             lines.append(("Until", "open"))
         lines.append(("Status", f"{row['status']} on {on}"))

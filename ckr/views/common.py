@@ -28,8 +28,12 @@ def days(value: Value) -> str:
     return "—" if value is None else f"{value} days"
 
 
-def since(value: Value) -> str:
-    return "long standing" if value is None else str(value)
+def since_words(row: dict) -> str:
+    """When a visa rule began, in words: its date, or for a rule whose start no page gives,
+    "start unknown; first confirmed YYYY-MM-DD" (before that day it is not held in force)."""
+    if row["effective_from"]:
+        return str(row["effective_from"])
+    return f"start unknown; first confirmed {row['first_confirmed']}"
 
 
 def caption(session: Session, count: int, noun: str, remark: str = "") -> str:

@@ -8,7 +8,7 @@ from ckr import countries, records
 from ckr.listing import Column, Listing, Row
 from ckr.model import VisaRule
 from ckr.text import display_url
-from ckr.views.common import confirmed_when, days, regime_words, source_words
+from ckr.views.common import confirmed_when, days, regime_words, since_words, source_words
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -66,7 +66,6 @@ def _lines(session: Session, row: Row) -> list[Row]:
         else NOT_IN_DATA
     )
     validity = row["passport_validity_months"]
-    start = row["effective_from"] or f"start unknown (first confirmed {row['first_confirmed']})"
     if row["next_change"]:
         stay = f" {days(row['next_max_stay_days'])}" if row["next_max_stay_days"] else ""
         upcoming = f"{row['next_change']}: {regime_words(row['next_regime'])}{stay}"
@@ -75,7 +74,7 @@ def _lines(session: Session, row: Row) -> list[Row]:
     lines = [
         ("Answer", f"{regime_words(row['regime'])}, stay up to {days(row['max_stay_days'])}"),
         ("Status", str(row["status"])),
-        ("Since", start),
+        ("Since", since_words(row)),
         ("Until", row["effective_until"] or "open"),
         ("Fee", fee),
         ("E-visa", yes_no(row["e_visa"])),

@@ -19,6 +19,7 @@ from ckr.views.common import (
     confirmed_when,
     days,
     regime_words,
+    since_words,
     source_column,
 )
 
@@ -35,14 +36,6 @@ WEAK_KINDS = {"guide", "blog"}
 
 def _rows(session: Session, rules: list[VisaRule], on: dt.date) -> list[Row]:
     return [records.visa_row(session.catalog, r, session.today, on) for r in rules]
-
-
-def _since(row: Row) -> str:
-    if row["effective_from"]:
-        return str(row["effective_from"])
-    if row["status"] == query.START_UNKNOWN:
-        return f"start unknown; first confirmed {row['first_confirmed']}"
-    return f"start unknown (confirmed since {row['first_confirmed']})"
 
 
 def _as_of(session: Session):
@@ -83,7 +76,7 @@ def visa_listing(session: Session, nationality: str, rules: list[VisaRule], on) 
             Column("destination_name", "Destination", under="id", wrap=False),
             Column("regime", "Rule", regime_words, min_width=9),
             Column("max_stay_days", "Max stay", days, justify="right", min_width=4),
-            Column("effective_from", "Since", text=_since, min_width=10),
+            Column("effective_from", "Since", text=since_words, min_width=10),
             Column("as_of", "As of", text=_as_of(session), min_width=10),
             confidence_column(),
             source_column(session),
@@ -147,7 +140,7 @@ def visa_history_listing(session: Session, rules: list[VisaRule], on) -> Listing
             Column("nationality_name", "Passport", wrap=False),
             Column("regime", "Rule", regime_words, min_width=9),
             Column("max_stay_days", "Max stay", days, justify="right", min_width=4),
-            Column("effective_from", "From", text=_since, min_width=10),
+            Column("effective_from", "From", text=since_words, min_width=10),
             Column("effective_until", "Until", lambda v: "open" if v is None else str(v)),
             Column("status", "Status", wrap=False),
             Column("as_of", "As of", text=_as_of(session), min_width=10),

@@ -20,7 +20,7 @@ class Change(NamedTuple):
     rule's first day, or the day after its last), as precise as the data."""
 
     date: str
-    change: str  # "began" or "ended"
+    change: str  # "began", "renewed" (began on the same terms as before) or "ended"
     rule: VisaRule
     before: VisaRule | None  # in force the day before, for the same passport and place
     after: VisaRule | None  # in force on the day
@@ -32,7 +32,8 @@ def changes(data: Dataset, start: dt.date, end: dt.date | None = None) -> list[C
     A change dated by a month or a year counts when that period touches the window, as
     events do in `query.events`. A rule that ends the day before another for the same
     passport and place begins is listed once, as the new rule's beginning, with the old
-    rule as `before`.
+    rule as `before`; where the new rule keeps the old one's regime and stay (a waiver
+    extended, a pilot made permanent), the change is "renewed".
     """
     by_pair: dict[tuple[str, str], list[VisaRule]] = {}
     for rule in data.visa:
@@ -72,7 +73,14 @@ def upcoming(data: Dataset, today: dt.date, end: dt.date | None = None) -> list[
 def _change(rules: list[VisaRule], date: str, change: str, rule: VisaRule) -> Change:
     day = dates.first_day(date)
     before = _in_force(rules, day - ONE_DAY, rule) if day > dt.date.min else None
+    if change == "began" and before is not None and _terms(before) == _terms(rule):
+        change = "renewed"
     return Change(date, change, rule, before, _in_force(rules, day, rule))
+
+
+def _terms(rule: VisaRule) -> tuple[str, int | None]:
+    """What a traveller gets: the regime and the longest stay."""
+    return rule.regime, rule.max_stay_days
 
 
 def _in_force(rules: list[VisaRule], day: dt.date, preferred: VisaRule) -> VisaRule | None:

@@ -127,6 +127,20 @@ def test_the_table_shows_each_change_with_its_rule_and_words(terminal, scheduled
     assert "2 changes · dataset test-1" in output
 
 
+def test_a_rule_followed_by_one_on_the_same_terms_is_a_renewal(run, data_file, mini_data):
+    # Japanese visitors' 45 days in Vietnam are extended on the same terms from 2028.
+    japan = next(r for r in mini_data["visa"] if r["id"] == "vn-jp-2023")
+    japan["effective_until"] = "2027-12-31"
+    mini_data["visa"].append({**japan, "id": "vn-jp-2028", "effective_from": "2028-01-01"})
+    mini_data["visa"][-1]["effective_until"] = None
+    data_file(mini_data)
+    rows = tsv_rows(run("changes", "--since", "2027").output)
+    assert [(r["date"], r["change"], r["rule"], r["before_rule"]) for r in rows] == [
+        ("2028-01-01", "renewed", "vn-jp-2028", "vn-jp-2023"),
+    ]
+    assert (rows[0]["before_max_stay_days"], rows[0]["after_max_stay_days"]) == ("45", "45")
+
+
 def test_nothing_in_the_window_says_so(terminal):
     result = terminal("changes", "--since", "2030")
     assert result.stdout == ""

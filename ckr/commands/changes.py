@@ -25,7 +25,7 @@ def changes(session: Session, since, until, upcoming, fmt, fields, limit) -> Non
     """Visa rules that began or ended, or will.
 
     Each change says when, where, for which passport, and the rule in force the day
-    before and on the day.
+    before and on the day. A rule that follows one on the same terms is "renewed".
 
     \b
     Examples:

@@ -1,4 +1,5 @@
-"""ckr changes: visa rules that began or ended, with what applied before and after."""
+"""ckr changes: visa rules that began, were renewed or ended, with what applied before and
+after."""
 
 from __future__ import annotations
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import html
+import json
 import re
 import shutil
 import subprocess
@@ -18,6 +19,7 @@ from textual import events
 from ckr import paths
 from ckr.browse import collections as listed
 from ckr.browse.app import BrowseApp, MainScreen, help_sections
+from ckr.browse.detail import describe
 from ckr.browse.screens import RecordScreen
 from ckr.browse.widgets import RecordList
 from ckr.session import Session
@@ -397,3 +399,19 @@ def test_the_readme_shows_what_browse_draws_at_80_by_24():
 
     drive(look, start="visa", size=(80, 24), data=paths.default_path())
     assert seen["screen"].splitlines() == shown.splitlines()
+
+
+def test_a_rules_best_source_is_its_own_not_one_cited_only_for_its_details(
+    run, data_file, mini_data
+):
+    # The travel details of kh-kr cite an official page; the rule itself cites two papers.
+    mini_data["sources"].append(
+        {**mini_data["sources"][0], "id": "embassy", "kind": "official", "publisher": "Embassy"}
+    )
+    rule = next(r for r in mini_data["visa"] if r["id"] == "kh-kr")
+    rule["details"] = {"fee_amount": 30, "fee_currency": "USD", "sources": ["embassy"]}
+    path = data_file(mini_data)
+    detail = describe(Session(str(path)), "kh-kr")
+    shown = json.loads(run("show", "kh-kr", "--format", "json").output)
+    assert detail.best_source.id == shown["best_source"] != "embassy"
+    assert [s.id for s in detail.sources][-1] == "embassy"  # listed, after the rule's own

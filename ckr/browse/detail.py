@@ -82,7 +82,15 @@ def describe(session, record_id: str, on: dt.date | None = None) -> Detail:
     kind, record = query.find_record(catalog.data, record_id)
     row = records.row_of(session.catalog, kind, record, session.today, on)
     own = record if isinstance(record, Source) else None
-    cited = [] if own else catalog.by_trust(query.cited_ids(record))
+    # The record's own sources first, best first, as in its table row; then those cited
+    # only for a part of it (a rule's travel details).
+    own_ids = list(getattr(record, "sources", []))
+    cited = (
+        []
+        if own
+        else catalog.by_trust(own_ids)
+        + catalog.by_trust([i for i in query.cited_ids(record) if i not in own_ids])
+    )
     title = name_of(kind, record)
     fields = [
         (records.header(key), _words(key, value, row, record))

@@ -67,6 +67,10 @@ class Chart(msgspec.Struct, frozen=True, kw_only=True):
     stacked: bool  # counts add up along one bar; measures stand side by side
     # The labels to draw, in order, with no row (a gap) where a label has no value.
     axis: list[str] | None = None
+    # A row key, and a mark to put after the value for some of its values (a † for a
+    # disputed figure), so doubt reads on the bar itself.
+    mark: str | None = None
+    marks: dict[str, str] = msgspec.field(default_factory=dict)
 
 
 class Listing(msgspec.Struct, kw_only=True):

@@ -44,7 +44,16 @@ def test_domain_chart_shows_each_reporting_body_as_its_own_series(run, terminal)
     ).output.splitlines()
     assert lines[0] == "Trade: Two-way trade (USD million)"
     assert lines[2].startswith("2022 ▒") and lines[3].startswith("     ░")
-    assert lines[3].endswith(" 1,050")
+    # Body E's figure is disputed: the bar says so, and a line under the legend says how.
+    assert lines[2].endswith(" 778.92") and lines[3].endswith(" 1,050 †")
+    assert any(line.startswith("† disputed (sources disagree; ckr show ID") for line in lines)
+
+
+def test_a_chart_of_verified_figures_has_no_marks(terminal, data_file, mini_data):
+    mini_data["domains"][0]["figures"][2]["confidence"] = "verified"
+    data_file(mini_data)
+    output = terminal("domains", "trade", "--chart", width=60).output
+    assert "†" not in output and "disputed" not in output
 
 
 def test_domain_without_a_repeated_measure_says_so(terminal):

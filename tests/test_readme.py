@@ -2,6 +2,7 @@
 
 import re
 import shlex
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -50,6 +51,12 @@ def test_readme_data_table_counts_the_shipped_dataset():
     visa_row = re.search(r"^\| visa rules \|.*\| (\d+) verified, (\d+) disputed \|$", README, re.M)
     verified = sum(rule.confidence == "verified" for rule in shipped.visa)
     assert (int(visa_row[1]), int(visa_row[2])) == (verified, len(shipped.visa) - verified)
+    figures = [figure for domain in shipped.domains for figure in domain.figures]
+    domains_row = re.search(r"^\| domains \| (\d+), with (\d+) figures", README, re.M)
+    assert (int(domains_row[1]), int(domains_row[2])) == (len(shipped.domains), len(figures))
+    kinds = re.search(r"^\| sources \| \d+ \((.*?)\)", README, re.M)[1]
+    stated = {kind: int(count) for count, kind in re.findall(r"(\d+) (\w+)", kinds)}
+    assert stated == Counter(source.kind for source in shipped.sources)
 
 
 def test_ci_runs_the_readmes_set_up_and_test_commands_in_a_fresh_venv():

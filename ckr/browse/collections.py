@@ -20,9 +20,9 @@ import msgspec
 from ckr import countries, query, render
 from ckr.listing import Listing, Row
 from ckr.views import claims, domains, sources, timeline, visa
-from ckr.views.common import confirmed_when, regime_words
+from ckr.views.common import MARKS, confirmed_when, regime_words
 
-MARKS = visa.MARKS  # † disputed, ‡ seed-only: doubt that reads without colour
+# MARKS: † disputed, ‡ seed-only: doubt that reads without colour
 MARKS_LEGEND = "† disputed · ‡ seed-only"
 
 

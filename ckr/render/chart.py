@@ -47,6 +47,8 @@ def write_chart(listing: Listing, out: TextIO) -> None:
         console.print(line, no_wrap=True, overflow="crop")
         previous = label
     console.print(_legend(style, console.width), overflow="fold")
+    for note in listing.notes:
+        console.print(_text(note, "dim"))
     if listing.caption:
         console.print(_text(listing.caption, "dim"))
 
@@ -100,12 +102,18 @@ def _bars(groups: dict[str, list[dict]], spec) -> list[tuple[str, list[tuple[str
             for label, rows in groups.items()
         ]
     return [
-        (label, [(str(r[spec.series]), float(r[spec.value]))], format_number(float(r[spec.value])))
+        (label, [(str(r[spec.series]), float(r[spec.value]))], _value_text(r, spec))
         if r is not None
         else (label, [], "no value found")
         for label, rows in groups.items()
         for r in rows or [None]
     ]
+
+
+def _value_text(row: dict, spec) -> str:
+    """ "220,904", or "220,904 †" where the chart marks the row."""
+    mark = spec.marks.get(str(row[spec.mark])) if spec.mark else None
+    return format_number(float(row[spec.value])) + (f" {mark}" if mark else "")
 
 
 def _segment_lengths(amounts: list[float], top: float, room: int) -> list[int]:

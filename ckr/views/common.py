@@ -12,6 +12,10 @@ if TYPE_CHECKING:
     from ckr.session import Session
 
 
+# Marks for what is not plainly verified, in cells too small for words.
+MARKS = {"disputed": "†", "seed-only": "‡"}
+MARKS_NOTE = "† disputed (sources disagree; ckr show ID says how) · ‡ only the seed article says so"
+
 REGIME_WORDS = {
     "visa_free": "visa-free",
     "visa_on_arrival": "visa on arrival",

@@ -9,7 +9,7 @@ from ckr import query, records
 from ckr.listing import Chart, Column, Listing
 from ckr.model import Domain, Figure
 from ckr.text import format_number
-from ckr.views.common import caption, confidence_column, source_column
+from ckr.views.common import MARKS, MARKS_NOTE, caption, confidence_column, source_column
 
 if TYPE_CHECKING:
     from ckr.session import Session
@@ -111,7 +111,16 @@ def domain_chart_listing(session: Session, domain: Domain) -> Listing:
         + gap_note
         + f" · all figures: ckr figures --domain {domain.id}",
         empty_message=f"The {domain.name} domain has no measure reported more than once to chart.",
-        chart=Chart(label="period", series="reported_by", value="value", stacked=False, axis=axis),
+        chart=Chart(
+            label="period",
+            series="reported_by",
+            value="value",
+            stacked=False,
+            axis=axis,
+            mark="confidence",
+            marks=MARKS,
+        ),
+        notes=[MARKS_NOTE] if any(f.confidence in MARKS for f in series) else [],
     )
 
 

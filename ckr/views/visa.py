@@ -13,6 +13,8 @@ from ckr import countries, dates, query, records
 from ckr.listing import Column, Listing, Row, Value
 from ckr.model import VisaRule
 from ckr.views.common import (
+    MARKS,
+    MARKS_NOTE,
     SOURCE_KIND_NOTE,
     caption,
     confidence_column,
@@ -28,9 +30,6 @@ if TYPE_CHECKING:
 
     from ckr.session import Session
 
-# Marks for what is not plainly verified, in cells too small for words.
-MARKS = {"disputed": "†", "seed-only": "‡"}
-MARKS_NOTE = "† disputed (sources disagree; ckr show ID says how) · ‡ only the seed article says so"
 WEAK_KINDS = {"guide", "blog"}
 
 

@@ -1,5 +1,6 @@
 """The README's examples are real: each `$ ckr ...` block is run and compared."""
 
+import json
 import re
 import shlex
 from collections import Counter
@@ -57,6 +58,17 @@ def test_readme_data_table_counts_the_shipped_dataset():
     kinds = re.search(r"^\| sources \| \d+ \((.*?)\)", README, re.M)[1]
     stated = {kind: int(count) for count, kind in re.findall(r"(\d+) (\w+)", kinds)}
     assert stated == Counter(source.kind for source in shipped.sources)
+
+
+def test_readme_counts_the_rules_in_force_that_cite_an_official_page(shipped):
+    stated = re.search(
+        r"(\d+) of the (\d+)\s+rules in force cite an official page, and (\d+) of them carry",
+        README,
+    )
+    rules = json.loads(shipped("visa", "--format", "json").output)
+    official = sum(rule["best_source_kind"] == "official" for rule in rules)
+    detailed = sum(bool(rule["details_sources"]) for rule in rules)
+    assert tuple(map(int, stated.groups())) == (official, len(rules), detailed)
 
 
 def test_ci_runs_the_readmes_set_up_and_test_commands_in_a_fresh_venv():

@@ -32,7 +32,7 @@ def changes(data: Dataset, start: dt.date, end: dt.date | None = None) -> list[C
     A change dated by a month or a year counts when that period touches the window, as
     events do in `query.events`. A rule that ends the day before another for the same
     passport and place begins is listed once, as the new rule's beginning, with the old
-    rule as `before`; where the new rule keeps the old one's regime and stay (a waiver
+    rule as `before`; where the new rule grants the old one's regime and stay (a waiver
     extended, a pilot made permanent), the change is "renewed".
     """
     by_pair: dict[tuple[str, str], list[VisaRule]] = {}
@@ -73,14 +73,19 @@ def upcoming(data: Dataset, today: dt.date, end: dt.date | None = None) -> list[
 def _change(rules: list[VisaRule], date: str, change: str, rule: VisaRule) -> Change:
     day = dates.first_day(date)
     before = _in_force(rules, day - ONE_DAY, rule) if day > dt.date.min else None
-    if change == "began" and before is not None and _terms(before) == _terms(rule):
+    if change == "began" and before is not None and _renews(rule, before):
         change = "renewed"
     return Change(date, change, rule, before, _in_force(rules, day, rule))
 
 
-def _terms(rule: VisaRule) -> tuple[str, int | None]:
-    """What a traveller gets: the regime and the longest stay."""
-    return rule.regime, rule.max_stay_days
+def _renews(rule: VisaRule, before: VisaRule) -> bool:
+    """Whether `rule` grants what `before` granted: the same regime and longest stay. A
+    visa requirement grants nothing of itself, so one never renews another (a pandemic
+    suspension and the ordinary requirement after it are different rules)."""
+    return rule.regime != "visa_required" and (rule.regime, rule.max_stay_days) == (
+        before.regime,
+        before.max_stay_days,
+    )
 
 
 def _in_force(rules: list[VisaRule], day: dt.date, preferred: VisaRule) -> VisaRule | None:

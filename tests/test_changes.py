@@ -141,6 +141,42 @@ def test_a_rule_followed_by_one_on_the_same_terms_is_a_renewal(run, data_file, m
     assert (rows[0]["before_max_stay_days"], rows[0]["after_max_stay_days"]) == ("45", "45")
 
 
+def test_the_same_terms_after_a_gap_are_a_new_beginning(run, data_file, mini_data):
+    japan = next(r for r in mini_data["visa"] if r["id"] == "vn-jp-2023")
+    japan["effective_until"] = "2027-12-31"
+    mini_data["visa"].append({**japan, "id": "vn-jp-2028", "effective_from": "2028-03-01"})
+    mini_data["visa"][-1]["effective_until"] = None
+    data_file(mini_data)
+    rows = tsv_rows(run("changes", "--since", "2027").output)
+    assert [(r["date"], r["change"], r["rule"]) for r in rows] == [
+        ("2028-01-01", "ended", "vn-jp-2023"),
+        ("2028-03-01", "began", "vn-jp-2028"),
+    ]
+
+
+def test_one_visa_requirement_after_another_is_a_change_not_a_renewal(run, data_file, mini_data):
+    # A pandemic suspension of Korean visitors' waiver in Thailand, then an ordinary
+    # visa requirement: both "visa required", but not the same rule renewed.
+    thailand = next(r for r in mini_data["visa"] if r["id"] == "th-kr")
+    thailand["effective_until"] = "2027-03-31"
+    closed = {**thailand, "regime": "visa_required", "max_stay_days": None}
+    mini_data["visa"] += [
+        {
+            **closed,
+            "id": "th-kr-closed",
+            "effective_from": "2027-04-01",
+            "effective_until": "2027-06-30",
+        },
+        {**closed, "id": "th-kr-visa", "effective_from": "2027-07-01", "effective_until": None},
+    ]
+    data_file(mini_data)
+    rows = tsv_rows(run("changes", "--since", "2027").output)
+    assert [(r["date"], r["change"], r["rule"]) for r in rows] == [
+        ("2027-04-01", "began", "th-kr-closed"),
+        ("2027-07-01", "began", "th-kr-visa"),
+    ]
+
+
 def test_nothing_in_the_window_says_so(terminal):
     result = terminal("changes", "--since", "2030")
     assert result.stdout == ""

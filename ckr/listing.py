@@ -68,9 +68,11 @@ class Chart(msgspec.Struct, frozen=True, kw_only=True):
     # The labels to draw, in order, with no row (a gap) where a label has no value.
     axis: list[str] | None = None
     # A row key, and a mark to put after the value for some of its values (a † for a
-    # disputed figure), so doubt reads on the bar itself.
+    # disputed figure), so doubt reads on the bar itself; a line under the legend names
+    # the marks drawn, followed by `marks_hint`.
     mark: str | None = None
     marks: dict[str, str] = msgspec.field(default_factory=dict)
+    marks_hint: str = ""
 
 
 class Listing(msgspec.Struct, kw_only=True):

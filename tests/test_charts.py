@@ -1,5 +1,7 @@
 """Charts drawn with characters: readable narrow, meaningful without colour."""
 
+import os
+
 from conftest import tsv_rows
 
 
@@ -46,7 +48,37 @@ def test_domain_chart_shows_each_reporting_body_as_its_own_series(run, terminal)
     assert lines[2].startswith("2022 ▒") and lines[3].startswith("     ░")
     # Body E's figure is disputed: the bar says so, and a line under the legend says how.
     assert lines[2].endswith(" 778.92") and lines[3].endswith(" 1,050 †")
-    assert any(line.startswith("† disputed (sources disagree; ckr show ID") for line in lines)
+    assert "† disputed (ckr figures --domain trade says why)" in lines
+    assert "‡" not in "\n".join(lines)  # no seed-only figure, so no ‡ to explain
+
+
+def test_a_mark_an_ascii_stream_cannot_show_is_written_as_its_word(data_file, mini_data):
+    import subprocess
+    import sys
+
+    env = {
+        **os.environ,
+        "CKR_DATA": str(data_file(mini_data)),
+        "CKR_TODAY": "2026-11-25",
+        "CKR_FORCE_TTY": "1",
+        "COLUMNS": "40",
+        "PYTHONIOENCODING": "ascii",
+    }
+    env.pop("NO_COLOR", None)
+    command = [sys.executable, "-m", "ckr", "domains", "trade", "--chart", "--no-pager"]
+    out = subprocess.run(command, env=env, capture_output=True, check=True).stdout
+    lines = out.decode("ascii").splitlines()
+    marked = next(line for line in lines if line.endswith("1,050 (disputed)"))
+    assert marked.startswith("     ") and "\\u2020" not in out.decode("ascii")
+    bars = lines[1:4]  # 2021, 2022 and its second body
+    assert len(bars) == 3 and all(len(line) <= 40 for line in bars)
+
+
+def test_the_chart_as_markdown_shows_confidence_in_a_column(run):
+    output = run("domains", "trade", "--chart", "--format", "markdown").output
+    assert "| Period | Reported by | Value | Unit | Confidence |" in output
+    assert "| 2022 | Body E | 1050 | USD million | disputed |" in output
+    assert "†" not in output
 
 
 def test_a_chart_of_verified_figures_has_no_marks(terminal, data_file, mini_data):

@@ -23,12 +23,15 @@ def write_chart(listing: Listing, out: TextIO) -> None:
     console = _console(out)
     spec = listing.chart
     series = list(dict.fromkeys(str(row[spec.series]) for row in listing.rows))
-    style = _styles(series, GLYPHS if console.encoding.startswith("utf") else ASCII_GLYPHS)
+    unicode = console.encoding.startswith("utf")
+    style = _styles(series, GLYPHS if unicode else ASCII_GLYPHS)
     # Every label of the axis in its order, so a year with no value shows as a gap.
     groups: dict[str, list[dict]] = {label: [] for label in spec.axis or []}
     for row in listing.rows:
         groups.setdefault(str(row[spec.label]), []).append(row)
-    bars = _bars(groups, spec)
+    # A mark the stream cannot show is written as the word it marks: "(disputed)".
+    marks = spec.marks if unicode else {key: f"({key})" for key in spec.marks}
+    bars = _bars(groups, spec, marks)
     label_width = max(cell_width(label) for label in groups)
     value_width = max(len(total) for _, _, total in bars)
     room = max(4, console.width - label_width - value_width - 2)
@@ -47,6 +50,10 @@ def write_chart(listing: Listing, out: TextIO) -> None:
         console.print(line, no_wrap=True, overflow="crop")
         previous = label
     console.print(_legend(style, console.width), overflow="fold")
+    drawn = {str(row[spec.mark]) for row in listing.rows if spec.mark} & set(spec.marks)
+    if unicode and drawn:
+        named = " · ".join(f"{mark} {key}" for key, mark in spec.marks.items() if key in drawn)
+        console.print(_text(named + (f" ({spec.marks_hint})" if spec.marks_hint else ""), "dim"))
     for note in listing.notes:
         console.print(_text(note, "dim"))
     if listing.caption:
@@ -90,7 +97,9 @@ def _legend(style: dict[str, tuple[str, str, str]], width: int):
     return legend
 
 
-def _bars(groups: dict[str, list[dict]], spec) -> list[tuple[str, list[tuple[str, float]], str]]:
+def _bars(
+    groups: dict[str, list[dict]], spec, marks: dict[str, str]
+) -> list[tuple[str, list[tuple[str, float]], str]]:
     """(label, [(series, amount)], value text) for each line to draw."""
     if spec.stacked:
         return [
@@ -102,7 +111,7 @@ def _bars(groups: dict[str, list[dict]], spec) -> list[tuple[str, list[tuple[str
             for label, rows in groups.items()
         ]
     return [
-        (label, [(str(r[spec.series]), float(r[spec.value]))], _value_text(r, spec))
+        (label, [(str(r[spec.series]), float(r[spec.value]))], _value_text(r, spec, marks))
         if r is not None
         else (label, [], "no value found")
         for label, rows in groups.items()
@@ -110,9 +119,9 @@ def _bars(groups: dict[str, list[dict]], spec) -> list[tuple[str, list[tuple[str
     ]
 
 
-def _value_text(row: dict, spec) -> str:
+def _value_text(row: dict, spec, marks: dict[str, str]) -> str:
     """ "220,904", or "220,904 †" where the chart marks the row."""
-    mark = spec.marks.get(str(row[spec.mark])) if spec.mark else None
+    mark = marks.get(str(row[spec.mark])) if spec.mark else None
     return format_number(float(row[spec.value])) + (f" {mark}" if mark else "")
 
 

@@ -9,7 +9,7 @@ from ckr import query, records
 from ckr.listing import Chart, Column, Listing
 from ckr.model import Domain, Figure
 from ckr.text import format_number
-from ckr.views.common import MARKS, MARKS_NOTE, caption, confidence_column, source_column
+from ckr.views.common import MARKS, caption, confidence_column, source_column
 
 if TYPE_CHECKING:
     from ckr.session import Session
@@ -105,6 +105,7 @@ def domain_chart_listing(session: Session, domain: Domain) -> Listing:
             Column("reported_by", "Reported by"),
             Column("value", "Value", justify="right"),
             Column("unit", "Unit"),
+            confidence_column(),
         ],
         title=f"{domain.name}: {label} ({unit})" if rows else domain.name,
         caption=caption(session, len(rows), "figure")
@@ -119,8 +120,8 @@ def domain_chart_listing(session: Session, domain: Domain) -> Listing:
             axis=axis,
             mark="confidence",
             marks=MARKS,
+            marks_hint=f"ckr figures --domain {domain.id} says why",
         ),
-        notes=[MARKS_NOTE] if any(f.confidence in MARKS for f in series) else [],
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import html
+import io
 import json
 import re
 import shutil
@@ -14,6 +15,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from textual import events
 
 from ckr import paths
@@ -21,7 +23,7 @@ from ckr.browse import collections as listed
 from ckr.browse.app import BrowseApp, MainScreen, help_sections
 from ckr.browse.detail import describe
 from ckr.browse.screens import RecordScreen
-from ckr.browse.widgets import RecordList
+from ckr.browse.widgets import RecordList, render_detail
 from ckr.session import Session
 from conftest import MINI, TODAY
 
@@ -415,3 +417,11 @@ def test_a_rules_best_source_is_its_own_not_one_cited_only_for_its_details(
     shown = json.loads(run("show", "kh-kr", "--format", "json").output)
     assert detail.best_source.id == shown["best_source"] != "embassy"
     assert [s.id for s in detail.sources][-1] == "embassy"  # listed, after the rule's own
+    console = Console(width=100, file=io.StringIO(), record=True)
+    console.print(render_detail(detail))
+    text = console.export_text()
+    own_heading, parts_heading = (
+        text.index("Sources, best first"),
+        text.index("Cited for the travel details"),
+    )
+    assert own_heading < text.index("Paper A") < parts_heading < text.index("Embassy")

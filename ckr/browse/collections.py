@@ -22,8 +22,8 @@ from ckr.listing import Listing, Row
 from ckr.views import claims, domains, sources, timeline, visa
 from ckr.views.common import MARKS, confirmed_when, regime_words
 
-# MARKS: † disputed, ‡ seed-only: doubt that reads without colour
-MARKS_LEGEND = "† disputed · ‡ seed-only"
+# Doubt that reads without colour: "† disputed · ‡ seed-only".
+MARKS_LEGEND = " · ".join(f"{mark} {confidence}" for confidence, mark in MARKS.items())
 
 
 @dataclass

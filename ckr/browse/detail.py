@@ -58,6 +58,8 @@ class Detail:
     fields: list[tuple[str, str]]
     trust: list[tuple[str, str]]
     sources: list[Source]  # best first
+    # Where the sources cited only for a part of the record (travel details) begin.
+    parts_from: int | None = None
     links: list[tuple[str, list[Link]]] = field(default_factory=list)  # (heading, links)
     own: Source | None = None  # the record itself, when it is a source
 
@@ -85,12 +87,11 @@ def describe(session, record_id: str, on: dt.date | None = None) -> Detail:
     # The record's own sources first, best first, as in its table row; then those cited
     # only for a part of it (a rule's travel details).
     own_ids = list(getattr(record, "sources", []))
-    cited = (
-        []
-        if own
-        else catalog.by_trust(own_ids)
-        + catalog.by_trust([i for i in query.cited_ids(record) if i not in own_ids])
+    mine = [] if own else catalog.by_trust(own_ids)
+    for_parts = (
+        [] if own else catalog.by_trust([i for i in query.cited_ids(record) if i not in own_ids])
     )
+    cited = mine + for_parts
     title = name_of(kind, record)
     fields = [
         (records.header(key), _words(key, value, row, record))
@@ -104,6 +105,7 @@ def describe(session, record_id: str, on: dt.date | None = None) -> Detail:
         fields=[(label, text) for label, text in fields if text != title],
         trust=_trust(kind, record, row, cited, on or today, today),
         sources=cited,
+        parts_from=len(mine) if for_parts and mine else None,
         links=[(heading, found) for heading, found in _links(session, kind, record) if found],
         own=own,
     )

@@ -70,6 +70,8 @@ class RecordScreen(Screen):
         if self.detail.sources:
             heading("Sources (Enter: the source; o: its page)")
         for number, source in enumerate(self.detail.sources):
+            if number == self.detail.parts_from:
+                heading("Cited for the travel details")
             self.targets[f"s{number}"] = (source.id, source)
             options.append(Option(source_text(source), id=f"s{number}"))
         number = 0

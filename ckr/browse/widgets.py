@@ -112,7 +112,10 @@ def render_detail(detail: Detail, whole: bool = True) -> RenderableType:
     if detail.sources:
         parts.append(_heading("Sources, best first"))
         for number, source in enumerate(detail.sources):
-            parts += [Text("")] if number else []
+            if number == detail.parts_from:
+                parts.append(_heading("Cited for the travel details"))
+            elif number:
+                parts.append(Text(""))
             parts.append(source_text(source))
     for heading, links in detail.links:
         parts.append(_heading(heading))

@@ -69,7 +69,7 @@ class Chart(msgspec.Struct, frozen=True, kw_only=True):
     axis: list[str] | None = None
     # A row key, and a mark to put after the value for some of its values (a † for a
     # disputed figure), so doubt reads on the bar itself; a line under the legend names
-    # the marks drawn, followed by `marks_hint`.
+    # the marks drawn, followed by `marks_hint`. Side-by-side charts only (not stacked).
     mark: str | None = None
     marks: dict[str, str] = msgspec.field(default_factory=dict)
     marks_hint: str = ""

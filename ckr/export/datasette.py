@@ -48,7 +48,8 @@ order by v.destination = 'KH' desc, destination, coalesce(v.effective_from, '') 
     },
     "changes_since": {
         "title": "Visa rules that began or ended since a date",
-        "description": "Starts and ends on or after :since (YYYY, YYYY-MM or YYYY-MM-DD).",
+        "description": "Starts and ends on or after :since (YYYY, YYYY-MM or YYYY-MM-DD). "
+        "Every start is listed as began; ckr changes tells a renewal on the same terms apart.",
         "sql": """select effective_from as date, 'began' as change, id, nationality,
   destination, regime, max_stay_days
 from visa where effective_from >= :since

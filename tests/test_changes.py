@@ -127,14 +127,19 @@ def test_the_table_shows_each_change_with_its_rule_and_words(terminal, scheduled
     assert "2 changes · dataset test-1" in output
 
 
-def test_a_rule_followed_by_one_on_the_same_terms_is_a_renewal(run, data_file, mini_data):
-    # Japanese visitors' 45 days in Vietnam are extended on the same terms from 2028.
+def same_terms_again(run, data_file, mini_data, start: str) -> list[dict[str, str]]:
+    """Japanese visitors' 45 days in Vietnam end on 2027-12-31 and come back on the same
+    terms from `start`: the changes since 2027."""
     japan = next(r for r in mini_data["visa"] if r["id"] == "vn-jp-2023")
     japan["effective_until"] = "2027-12-31"
-    mini_data["visa"].append({**japan, "id": "vn-jp-2028", "effective_from": "2028-01-01"})
-    mini_data["visa"][-1]["effective_until"] = None
+    again = {**japan, "id": "vn-jp-2028", "effective_from": start, "effective_until": None}
+    mini_data["visa"].append(again)
     data_file(mini_data)
-    rows = tsv_rows(run("changes", "--since", "2027").output)
+    return tsv_rows(run("changes", "--since", "2027").output)
+
+
+def test_a_rule_followed_by_one_on_the_same_terms_is_a_renewal(run, data_file, mini_data):
+    rows = same_terms_again(run, data_file, mini_data, "2028-01-01")
     assert [(r["date"], r["change"], r["rule"], r["before_rule"]) for r in rows] == [
         ("2028-01-01", "renewed", "vn-jp-2028", "vn-jp-2023"),
     ]
@@ -142,12 +147,7 @@ def test_a_rule_followed_by_one_on_the_same_terms_is_a_renewal(run, data_file, m
 
 
 def test_the_same_terms_after_a_gap_are_a_new_beginning(run, data_file, mini_data):
-    japan = next(r for r in mini_data["visa"] if r["id"] == "vn-jp-2023")
-    japan["effective_until"] = "2027-12-31"
-    mini_data["visa"].append({**japan, "id": "vn-jp-2028", "effective_from": "2028-03-01"})
-    mini_data["visa"][-1]["effective_until"] = None
-    data_file(mini_data)
-    rows = tsv_rows(run("changes", "--since", "2027").output)
+    rows = same_terms_again(run, data_file, mini_data, "2028-03-01")
     assert [(r["date"], r["change"], r["rule"]) for r in rows] == [
         ("2028-01-01", "ended", "vn-jp-2023"),
         ("2028-03-01", "began", "vn-jp-2028"),

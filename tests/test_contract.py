@@ -326,6 +326,21 @@ def test_figures_table_shows_each_figure_with_its_id_and_source(terminal):
     assert "3 figures · dataset test-1" in output
 
 
+def test_the_figures_table_names_the_years_a_main_series_has_no_value_for(
+    terminal, data_file, mini_data
+):
+    trade = mini_data["domains"][0]["figures"]
+    trade.append({**trade[0], "id": "trade-2025", "period": "2025", "value": 900})
+    data_file(mini_data)
+    gap = "Trade, main series Two-way trade: no value found for 2023-2024"
+    output = terminal("figures", "--domain", "trade", width=120).output
+    assert gap in output
+    # A filtered listing is not the whole series, so it says nothing of its gaps; nor do
+    # the machine formats, which carry only the figures.
+    assert gap not in terminal("figures", "--from", "2022", width=120).output
+    assert "no value found" not in terminal("figures", "-f", "csv").output
+
+
 # --fields, --limit and the options of 0.2
 
 

@@ -55,4 +55,5 @@ def figures(
         chosen = query.figures(session.catalog.data, wanted)
     except query.NotInData as error:
         raise click.BadParameter(str(error), param_hint="'--domain'") from None
-    emit(view.figures_listing(session, chosen[:limit]), fmt, fields)
+    whole = not (reporter or start or end or search)
+    emit(view.figures_listing(session, chosen[:limit], whole), fmt, fields)

@@ -69,8 +69,13 @@ def domain_listing(session: Session, domain: Domain) -> Listing:
     )
 
 
-def figures_listing(session: Session, figures: list[tuple[Domain, Figure]]) -> Listing:
-    """Every figure of the chosen domains as one tidy listing, one figure a row."""
+def figures_listing(
+    session: Session, figures: list[tuple[Domain, Figure]], whole: bool = True
+) -> Listing:
+    """Every figure of the chosen domains as one tidy listing, one figure a row. With
+    `whole` (no filter but the domain), a line under the table names each domain's main
+    series and the years it has no value for."""
+    shown = list({domain.id: domain for domain, _figure in figures}.values()) if whole else []
     return Listing(
         fields=records.FIELDS["figure"],
         rows=[records.figure_row(session.catalog, d, f) for d, f in figures],
@@ -85,7 +90,24 @@ def figures_listing(session: Session, figures: list[tuple[Domain, Figure]]) -> L
         ],
         caption=caption(session, len(figures), "figure") + " · ckr show ID for one in full",
         empty_message="No figures match.",
+        notes=[note for domain in shown if (note := _series_gaps(domain))],
     )
+
+
+def _series_gaps(domain: Domain) -> str:
+    """ "Labour (EPS), main series Cambodian workers sent to Korea under the EPS: no value
+    found for 2013-2015", or "" where the main series has no gap."""
+    series = query.main_series(domain)
+    gaps = _gaps(series)
+    if not gaps:
+        return ""
+    return f"{domain.name}, main series {series[0].label}: no value found for {_years(gaps)}"
+
+
+def _gaps(series: list[Figure]) -> list[str]:
+    """The years between a series' first and last with no value: real gaps, not zeros."""
+    found = {figure.period for figure in series}
+    return [year for year in query.years_between(series) if year not in found] if series else []
 
 
 def domain_chart_listing(session: Session, domain: Domain) -> Listing:
@@ -95,7 +117,7 @@ def domain_chart_listing(session: Session, domain: Domain) -> Listing:
     rows = [records.figure_row(session.catalog, domain, f) for f in series]
     label, unit = (series[0].label, series[0].unit) if series else ("", "")
     axis = query.years_between(series) if series else None
-    gaps = [year for year in axis or [] if year not in {f.period for f in series}]
+    gaps = _gaps(series)
     gap_note = f" · no value found for {_years(gaps)}" if gaps else ""
     return Listing(
         fields=records.FIELDS["figure"],

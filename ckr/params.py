@@ -22,6 +22,19 @@ class PartialDateParam(click.ParamType):
         return text
 
 
+class SearchTextParam(click.ParamType):
+    """Words to look for, as `ckr search` matches them: at least one."""
+
+    name = "text"
+
+    def convert(self, value, param, ctx):
+        from ckr import matching  # only the commands that search need it
+
+        if not matching.terms(str(value)):
+            self.fail("give some text to look for", param, ctx)
+        return str(value)
+
+
 def check_range(start: str | None, end: str | None, names: tuple[str, str]) -> None:
     """A usage error when the first of two dates (a year or month counting whole) comes
     after the second: check_range(start, end, ("--from", "--to"))."""

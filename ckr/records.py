@@ -37,6 +37,8 @@ DETAILS = [
 # Fields shared by every record that cites sources: how far to trust it, and on what.
 TRUST = ["confidence", "sources", "best_source", "best_source_kind"]
 
+FIGURE = ["id", "domain", "label", "value", "unit", "period", "reported_by", "note", *TRUST]
+
 FIELDS: dict[str, list[str]] = {
     "event": ["id", "date", "title", "summary", "category", "note", *TRUST, "single_source"],
     "visa rule": [
@@ -58,34 +60,13 @@ FIELDS: dict[str, list[str]] = {
         *TRUST,
         *DETAILS,
     ],
-    "figure": [
-        "id",
-        "domain",
-        "label",
-        "value",
-        "unit",
-        "period",
-        "reported_by",
-        "note",
-        *TRUST,
-    ],
+    "figure": FIGURE,
     "agreement": ["id", "domain", "name", "date", "sources", "best_source", "best_source_kind"],
     "domain note": ["id", "domain", "text", *TRUST],
     "domain": ["id", "name", "summary", "headline", "figures", "agreements", "notes"],
     # One domain's figures, agreements and notes in one listing: a figure's fields, with an
     # agreement's name or a note's text as the label and an agreement's date as the period.
-    "domain item": [
-        "kind",
-        "id",
-        "domain",
-        "label",
-        "value",
-        "unit",
-        "period",
-        "reported_by",
-        "note",
-        *TRUST,
-    ],
+    "domain item": ["kind", *FIGURE],
     "claim": [
         "id",
         "claim",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import click
 
-from ckr import complete, matching, query
+from ckr import complete, query
 from ckr.output import emit, output_options, pass_session, reverse_option, several
-from ckr.params import DATE_HELP, PartialDateParam, check_range
+from ckr.params import DATE_HELP, PartialDateParam, SearchTextParam, check_range
 from ckr.session import Session
 from ckr.views import domains as view
 
@@ -24,6 +24,7 @@ from ckr.views import domains as view
 @click.option(
     "--search",
     "-s",
+    type=SearchTextParam(),
     help="Only figures whose label or note hold every word (as ckr search matches them).",
 )
 @reverse_option
@@ -40,8 +41,6 @@ def figures(
       ckr figures --domain tourism --from 2010 --format json
       ckr figures --reporter KITA --format csv > kita.csv
     """
-    if search is not None and not matching.terms(search):
-        raise click.BadParameter("give some text to look for", param_hint="'--search'")
     check_range(start, end, ("--from", "--to"))
     wanted = query.FigureFilter(
         domains=tuple(several(domain)),

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import click
 
-from ckr import complete, matching, query
+from ckr import complete, query
 from ckr.output import emit, output_options, pass_session, reverse_option, several
-from ckr.params import DATE_HELP, PartialDateParam, check_range
+from ckr.params import DATE_HELP, PartialDateParam, SearchTextParam, check_range
 from ckr.session import Session
 from ckr.views import timeline as view
 
@@ -31,6 +31,7 @@ from ckr.views import timeline as view
 @click.option(
     "--search",
     "-s",
+    type=SearchTextParam(),
     help="Only events whose id, title, summary or note hold every word (as ckr search).",
 )
 @click.option("--chart", is_flag=True, help="Events per year by category, as bars.")
@@ -49,8 +50,6 @@ def timeline(
       ckr timeline --search FTA --format json
       ckr timeline --chart --from 2019
     """
-    if search is not None and not matching.terms(search):
-        raise click.BadParameter("give some text to look for", param_hint="'--search'")
     check_range(start, end, ("--from", "--to"))
     wanted = query.EventFilter(
         start=start,
